@@ -1,0 +1,105 @@
+# seqtutor — a terminal course companion for week 1 of "Sequence Models".
+#
+#   make            build ./seqtutor
+#   make run        build, then open the course
+#   make test       build, then run every test (unit, command line, terminal)
+#   make bench      speed and memory measurements
+#   make sanitize   unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz       a short libFuzzer run of the quiz parser (clang)
+#   make install PREFIX=/usr/local
+#   make clean
+#
+# Missing Debian packages are installed by scripts/deps.sh (as root) or named
+# with the exact apt-get line.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+BIN      ?= seqtutor
+BUILD    := build
+PYTHON   ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CSTD     := -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+OPT      ?= -O2 -g
+# Evaluated when a recipe runs, i.e. after the dependency check has passed.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw readline))
+PKG_LIBS   = $(shell pkg-config --libs ncursesw readline) -lm -lpthread
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -I$(BUILD) -Isrc $(PKG_CFLAGS) $(CFLAGS)
+
+SRCS      := $(wildcard src/*.c)
+LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
+OBJS      := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+SAN_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/san/obj/%.o)
+SAN_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/san/tests/%)
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+DEPS_BUILD := $(BUILD)/deps-build.ok
+DEPS_TEST  := $(BUILD)/deps-test.ok
+
+.PHONY: all run test bench sanitize fuzz install clean FORCE
+all: $(BIN)
+
+$(DEPS_BUILD): scripts/deps.sh
+	@mkdir -p $(BUILD)
+	@sh scripts/deps.sh build
+	@touch $@
+
+$(DEPS_TEST): scripts/deps.sh
+	@mkdir -p $(BUILD)
+	@sh scripts/deps.sh test
+	@touch $@
+
+# Compile-time paths: rewritten only when they change, so a new PREFIX rebuilds
+# exactly what depends on it.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(BUILD)
+	@printf '#define SEQTUTOR_SRCDIR "%s"\n#define SEQTUTOR_PREFIX "%s"\n#define SEQTUTOR_VERSION "%s"\n' \
+	    "$(CURDIR)" "$(PREFIX)" "1.0.0" > $@.tmp
+	@cmp -s $@ $@.tmp && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BIN): $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(DEPS_TEST)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-unused-function -o $@ $< $(LIB_OBJS) -lcmocka $(PKG_LIBS)
+
+run: $(BIN)
+	./$(BIN)
+
+test: $(BIN) $(UNIT_BINS) $(DEPS_TEST)
+	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
+
+bench: $(BIN) $(DEPS_TEST)
+	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh bench/run.sh
+
+$(BUILD)/san/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) -I$(BUILD) -Isrc $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/san/tests/%: tests/unit/%.c $(SAN_OBJS) $(DEPS_TEST)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) -Wno-unused-function -I$(BUILD) -Isrc $(PKG_CFLAGS) -o $@ $< $(SAN_OBJS) -lcmocka $(PKG_LIBS)
+
+sanitize: $(SAN_BINS)
+	@SEQTUTOR_SANITIZE=1 sh tests/run.sh --unit-only $(SAN_BINS)
+
+fuzz: $(DEPS_BUILD)
+	@sh tests/fuzz/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/seqtutor
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/seqtutor
+	cp -R content quizzes data $(DESTDIR)$(PREFIX)/share/seqtutor/
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+-include $(OBJS:.o=.d) $(SAN_OBJS:.o=.d)

@@ -1,0 +1,276 @@
+/* charrnn.c — see charrnn.h.
+ *
+ * Legend: n_a hidden units, n_x = n_y vocabulary size, T steps of one example.
+ * Every product is written in "axpy form" (out += scalar * contiguous row), so
+ * each output element is computed by the same sequence of additions whatever
+ * the vector width the compiler picks: results do not depend on the machine.
+ */
+#include "charrnn.h"
+
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* out[0..n) += s * x[0..n) */
+static inline void axpy(double *restrict out, double s, const double *restrict x, int n)
+{
+    for (int i = 0; i < n; i++) out[i] += s * x[i];
+}
+
+/* out = M v for M (rows, cols) given as its transpose MT (cols, rows):
+ * out = Σ_j v[j] * MT[j, :], summed in order j = 0 .. cols-1. */
+static void matvec_t(double *restrict out, const double *restrict MT, const double *restrict v,
+                     int rows, int cols)
+{
+    memset(out, 0, (size_t)rows * sizeof *out);
+    for (int j = 0; j < cols; j++) axpy(out, v[j], MT + (size_t)j * rows, rows);
+}
+
+/* NumPy's pairwise summation (used by e_x.sum()) for the softmax denominator. */
+static double pairwise_sum(const double *x, int n)
+{
+    if (n < 8) {
+        double s = 0.0;
+        for (int i = 0; i < n; i++) s += x[i];
+        return s;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int k = 0; k < 8; k++) r[k] = x[k];
+        int i;
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int k = 0; k < 8; k++) r[k] += x[i + k];
+        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) s += x[i];
+        return s;
+    }
+    int n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(x, n2) + pairwise_sum(x + n2, n - n2);
+}
+
+/* y = softmax(z / temperature), in place allowed; temperature 1 is exact. */
+static void softmax(double *y, const double *z, int n, double temperature)
+{
+    double zmax = z[0];
+    for (int i = 1; i < n; i++)
+        if (z[i] > zmax) zmax = z[i];
+    if (temperature == 1.0) {
+        for (int i = 0; i < n; i++) y[i] = exp(z[i] - zmax);
+    } else {
+        for (int i = 0; i < n; i++) y[i] = exp((z[i] - zmax) / temperature);
+    }
+    double s = pairwise_sum(y, n);
+    for (int i = 0; i < n; i++) y[i] /= s;
+}
+
+void charrnn_init(charrnn *m, int n_a, int n_x, int n_y, int max_T)
+{
+    memset(m, 0, sizeof *m);
+    m->n_a = n_a;
+    m->n_x = n_x;
+    m->n_y = n_y;
+    m->max_T = max_T;
+    m->n_params = (size_t)n_a * n_x + (size_t)n_a * n_a + (size_t)n_y * n_a + n_a + n_y;
+    m->param_mem = xcalloc(m->n_params, sizeof(double));
+    m->grad_mem = xcalloc(m->n_params, sizeof(double));
+    double *mem[2] = {m->param_mem, m->grad_mem};
+    charrnn_params *set[2] = {&m->p, &m->g};
+    for (int k = 0; k < 2; k++) {
+        double *q = mem[k];
+        set[k]->Wax = q; q += (size_t)n_a * n_x;
+        set[k]->Waa = q; q += (size_t)n_a * n_a;
+        set[k]->Wya = q; q += (size_t)n_y * n_a;
+        set[k]->b = q;   q += n_a;
+        set[k]->by = q;
+    }
+    m->WaaT = xcalloc((size_t)n_a * n_a, sizeof(double));
+    m->WyaT = xcalloc((size_t)n_a * n_y, sizeof(double));
+    m->a = xcalloc((size_t)(max_T + 1) * n_a, sizeof(double));
+    m->y_hat = xcalloc((size_t)max_T * n_y, sizeof(double));
+    m->da_raw = xcalloc((size_t)max_T * n_a, sizeof(double));
+    m->wdy = xcalloc((size_t)max_T * n_a, sizeof(double));
+    int w = n_a > n_y ? n_a : n_y;
+    m->scratch = xcalloc((size_t)3 * w, sizeof(double));
+}
+
+void charrnn_free(charrnn *m)
+{
+    free(m->param_mem);
+    free(m->grad_mem);
+    free(m->WaaT);
+    free(m->WyaT);
+    free(m->a);
+    free(m->y_hat);
+    free(m->da_raw);
+    free(m->wdy);
+    free(m->scratch);
+    memset(m, 0, sizeof *m);
+}
+
+void charrnn_sync(charrnn *m)
+{
+    int n_a = m->n_a, n_y = m->n_y;
+    for (int i = 0; i < n_a; i++)
+        for (int j = 0; j < n_a; j++) m->WaaT[(size_t)j * n_a + i] = m->p.Waa[(size_t)i * n_a + j];
+    for (int k = 0; k < n_y; k++)
+        for (int j = 0; j < n_a; j++) m->WyaT[(size_t)j * n_y + k] = m->p.Wya[(size_t)k * n_a + j];
+}
+
+void charrnn_init_params(charrnn *m)
+{
+    rng_state r;
+    rng_seed(&r, 1);
+    size_t sizes[3] = {(size_t)m->n_a * m->n_x, (size_t)m->n_a * m->n_a, (size_t)m->n_y * m->n_a};
+    double *dst[3] = {m->p.Wax, m->p.Waa, m->p.Wya};
+    for (int k = 0; k < 3; k++) {
+        rng_randn_fill(&r, dst[k], sizes[k]);
+        for (size_t i = 0; i < sizes[k]; i++) dst[k][i] *= 0.01;
+    }
+    memset(m->p.b, 0, (size_t)m->n_a * sizeof(double));
+    memset(m->p.by, 0, (size_t)m->n_y * sizeof(double));
+    charrnn_sync(m);
+}
+
+/* One step: a_next = tanh(Wax x + Waa a_prev + b), with x one-hot at ix
+ * (ix < 0: the zero vector); z = Wya a_next + by. tmp is n_a scratch. */
+static void step_forward(const charrnn *m, int ix, const double *a_prev, double *a_next,
+                         double *z, double *tmp)
+{
+    int n_a = m->n_a, n_x = m->n_x, n_y = m->n_y;
+    matvec_t(tmp, m->WaaT, a_prev, n_a, n_a);
+    for (int i = 0; i < n_a; i++) {
+        double wx = ix >= 0 ? m->p.Wax[(size_t)i * n_x + ix] : 0.0;
+        a_next[i] = tanh((wx + tmp[i]) + m->p.b[i]);
+    }
+    matvec_t(z, m->WyaT, a_next, n_y, n_a);
+    for (int k = 0; k < n_y; k++) z[k] += m->p.by[k];
+}
+
+double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const double *a_prev)
+{
+    int n_a = m->n_a, n_y = m->n_y;
+    memcpy(m->a, a_prev, (size_t)n_a * sizeof(double));
+    double *tmp = m->scratch;
+    double loss = 0.0;
+    for (int t = 0; t < T; t++) {
+        double *y = m->y_hat + (size_t)t * n_y;
+        step_forward(m, X[t], m->a + (size_t)t * n_a, m->a + (size_t)(t + 1) * n_a, y, tmp);
+        softmax(y, y, n_y, 1.0);
+        loss -= log(y[Y[t]]);
+    }
+    return loss;
+}
+
+void charrnn_backward(charrnn *m, const int *X, const int *Y, int T)
+{
+    int n_a = m->n_a, n_x = m->n_x, n_y = m->n_y;
+    memset(m->grad_mem, 0, m->n_params * sizeof(double));
+    /* dy<t> = ŷ<t> - onehot(Y[t]); turned in place in y_hat. */
+    for (int t = 0; t < T; t++) m->y_hat[(size_t)t * n_y + Y[t]] -= 1.0;
+    /* wdy<t> = Wya^T dy<t>: no recurrence, so done for all steps up front. */
+    for (int t = 0; t < T; t++) {
+        double *out = m->wdy + (size_t)t * n_a;
+        const double *dy = m->y_hat + (size_t)t * n_y;
+        memset(out, 0, (size_t)n_a * sizeof(double));
+        for (int k = 0; k < n_y; k++) axpy(out, dy[k], m->p.Wya + (size_t)k * n_a, n_a);
+    }
+    /* The recurrence, right to left:
+     *   da     = Wya^T dy<t> + da_next
+     *   daraw  = (1 - a<t>^2) * da
+     *   da_next = Waa^T daraw */
+    double *da_next = m->scratch, *da = m->scratch + n_a;
+    memset(da_next, 0, (size_t)n_a * sizeof(double));
+    for (int t = T - 1; t >= 0; t--) {
+        const double *a_t = m->a + (size_t)(t + 1) * n_a;
+        const double *wdy = m->wdy + (size_t)t * n_a;
+        double *daraw = m->da_raw + (size_t)t * n_a;
+        for (int i = 0; i < n_a; i++) {
+            da[i] = wdy[i] + da_next[i];
+            daraw[i] = (1 - a_t[i] * a_t[i]) * da[i];
+        }
+        if (t > 0) {
+            memset(da_next, 0, (size_t)n_a * sizeof(double));
+            for (int i = 0; i < n_a; i++) axpy(da_next, daraw[i], m->p.Waa + (size_t)i * n_a, n_a);
+        }
+    }
+    /* Weight gradients, each element summed from t = T-1 down to 0 as the
+     * step-by-step reference does: dWya += dy a^T, dby += dy, db += daraw,
+     * dWax[:, X[t]] += daraw, dWaa += daraw a<t-1>^T. */
+    for (int k = 0; k < n_y; k++) {
+        double *row = m->g.Wya + (size_t)k * n_a;
+        for (int t = T - 1; t >= 0; t--)
+            axpy(row, m->y_hat[(size_t)t * n_y + k], m->a + (size_t)(t + 1) * n_a, n_a);
+    }
+    for (int t = T - 1; t >= 0; t--) {
+        const double *dy = m->y_hat + (size_t)t * n_y;
+        for (int k = 0; k < n_y; k++) m->g.by[k] += dy[k];
+        const double *daraw = m->da_raw + (size_t)t * n_a;
+        for (int i = 0; i < n_a; i++) m->g.b[i] += daraw[i];
+        if (X[t] >= 0)
+            for (int i = 0; i < n_a; i++) m->g.Wax[(size_t)i * n_x + X[t]] += daraw[i];
+    }
+    for (int i = 0; i < n_a; i++) {
+        double *row = m->g.Waa + (size_t)i * n_a;
+        for (int t = T - 1; t >= 0; t--)
+            axpy(row, m->da_raw[(size_t)t * n_a + i], m->a + (size_t)t * n_a, n_a);
+    }
+}
+
+int charrnn_clip(charrnn *m, double max_value, double *norm_before)
+{
+    double ss = 0.0;
+    int clipped = 0;
+    for (size_t i = 0; i < m->n_params; i++) {
+        double g = m->grad_mem[i];
+        ss += g * g;
+        if (g > max_value) { m->grad_mem[i] = max_value; clipped = 1; }
+        else if (g < -max_value) { m->grad_mem[i] = -max_value; clipped = 1; }
+    }
+    if (norm_before) *norm_before = sqrt(ss);
+    return clipped;
+}
+
+void charrnn_update(charrnn *m, double lr)
+{
+    double s = -lr;
+    for (size_t i = 0; i < m->n_params; i++) m->param_mem[i] += s * m->grad_mem[i];
+    charrnn_sync(m);
+}
+
+const double *charrnn_last_a(const charrnn *m, int T) { return m->a + (size_t)T * m->n_a; }
+
+int charrnn_params_finite(const charrnn *m)
+{
+    for (size_t i = 0; i < m->n_params; i++)
+        if (!isfinite(m->param_mem[i])) return 0;
+    return 1;
+}
+
+int charrnn_sample(charrnn *m, rng_state *r, unsigned seed, int newline_ix, const int *prefix,
+                   int n_prefix, double temperature, int max_len, int *out)
+{
+    int n_a = m->n_a, n_y = m->n_y;
+    double *a_prev = m->scratch, *a = m->scratch + n_a, *tmp = m->scratch + 2 * n_a;
+    /* z, y and cdf share the gradient buffers' row of wdy/da_raw: sampling
+     * never runs during a training step. */
+    double *z = m->y_hat, *cdf = m->y_hat + n_y;
+    memset(a_prev, 0, (size_t)n_a * sizeof(double));
+    int ix = -1, count = 0;
+    while (ix != newline_ix && count < max_len) {
+        step_forward(m, ix, a_prev, a, z, tmp);
+        if (count < n_prefix) {
+            ix = prefix[count];
+        } else {
+            softmax(z, z, n_y, temperature);
+            rng_seed(r, seed + (unsigned)count * 2u);
+            ix = (int)rng_choice(r, z, (size_t)n_y, cdf);
+        }
+        out[count++] = ix;
+        memcpy(a_prev, a, (size_t)n_a * sizeof(double));
+    }
+    if (count == max_len) out[count++] = newline_ix;
+    return count;
+}
