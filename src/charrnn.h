@@ -47,7 +47,9 @@ typedef struct {
     double *grad_mem;    /* n_params doubles, same layout */
     charrnn_params g;    /* dWax, dWaa, dWya, db, dby */
     double *WaaT;        /* (n_a, n_a) copy of Waa transposed, for axpy-form products */
-    double *WyaT;        /* (n_a, n_y) copy of Wya transposed */
+    int T_pad;           /* max_T rounded up to a multiple of 8 */
+    double *aT;          /* (n_a, T_pad) a<t> as columns, for the batched output product */
+    double *zT;          /* (n_y, T_pad) Wya a<t> as columns */
     double *a;           /* (max_T + 1, n_a): row 0 is a_prev, row t+1 is a<t> */
     double *y_hat;       /* (max_T, n_y) */
     double *da_raw;      /* (max_T, n_a) gradient before tanh, per step */
@@ -76,6 +78,8 @@ int charrnn_clip(charrnn *m, double max_value, double *norm_before);
 void charrnn_update(charrnn *m, double lr);
 /* a<T-1> of the last forward pass (n_a). */
 const double *charrnn_last_a(const charrnn *m, int T);
+/* The tanh every step uses (vectorised; within 2 ulp of libm's). */
+double charrnn_tanh(double x);
 /* 1 when every parameter is finite. */
 int charrnn_params_finite(const charrnn *m);
 
