@@ -78,7 +78,7 @@ int charrnn_clip(charrnn *m, double max_value, double *norm_before);
 void charrnn_update(charrnn *m, double lr);
 /* a<T-1> of the last forward pass (n_a). */
 const double *charrnn_last_a(const charrnn *m, int T);
-/* The tanh every step uses (vectorised; within 2 ulp of libm's). */
+/* The tanh every step uses (vectorised; within 4 ulp of libm's). */
 double charrnn_tanh(double x);
 /* 1 when every parameter is finite. */
 int charrnn_params_finite(const charrnn *m);
