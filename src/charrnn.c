@@ -33,7 +33,7 @@ typedef double v8d __attribute__((vector_size(64), aligned(8)));
 
 /* Up to four windows of eight outputs, summed over k in one pass so the four
  * dependency chains overlap. */
-static inline void sum_windows(double *restrict out, const double *restrict s, ptrdiff_t s_step,
+__attribute__((always_inline)) static inline void sum_windows(double *restrict out, const double *restrict s, ptrdiff_t s_step,
                                const double *restrict x, ptrdiff_t x_step, int K, int w0, int w1,
                                int w2, int w3, int nw)
 {
@@ -92,7 +92,7 @@ typedef long long v8l __attribute__((vector_size(64), aligned(8)));
  * |r| <= ln2/2, and its Taylor series to r^13 (truncation < 0.1 ulp), then
  * expm1(u) = 2^k expm1(r) + (2^k - 1). |x| > 20 gives exactly ±1 (as libm
  * does); NaN stays NaN. Measured against libm: within 4 ulp (tests). */
-static inline void tanh8(double *xp)
+__attribute__((always_inline)) static inline void tanh8(double *xp)
 {
     v8d x = *(const v8d *)xp;
     const v8l sign_bit = BCAST((long long)0x8000000000000000ULL);
