@@ -52,7 +52,20 @@ static void print_checkpoint(trainer *t, long j, int json, double it_per_s)
     printf("\n\n");
 }
 
-static int train_plain(const trainer_config *cfg, int json, const char *save_path)
+/* Peak resident memory of this process image in KiB (VmHWM), or -1. */
+static long peak_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f) return -1;
+    char line[256];
+    long kib = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+    fclose(f);
+    return kib;
+}
+
+static int train_plain(const trainer_config *cfg, int json, const char *save_path, int stats)
 {
     trainer t;
     char err[ERRBUF];
@@ -81,6 +94,11 @@ static int train_plain(const trainer_config *cfg, int json, const char *save_pat
         }
     }
     fflush(stdout);
+    if (stats) {
+        double el = now_seconds() - start;
+        fprintf(stderr, "trained %ld iterations in %.3f s (%.0f it/s); peak memory %ld KiB\n",
+                t.iteration, el, el > 0 ? (double)t.iteration / el : 0.0, peak_rss_kib());
+    }
     if (save_path && status == 0) {
         if (model_save(save_path, &t.model, &t.data, t.iteration, t.loss, err, sizeof err) != 0) {
             fprintf(stderr, "seqtutor train: %s\n", err);
@@ -95,7 +113,7 @@ int cmd_train(int argc, char **argv)
 {
     trainer_config cfg;
     trainer_config_defaults(&cfg);
-    int plain = 0, json = 0, no_clip = 0, iterations = (int)cfg.iterations;
+    int plain = 0, json = 0, no_clip = 0, stats = 0, iterations = (int)cfg.iterations;
     const char *save = NULL, *lang = NULL;
     const opt_spec specs[] = {
         {"--plain", OPT_FLAG, &plain, 0, 0, "print checkpoints instead of opening the panel"},
@@ -108,6 +126,7 @@ int cmd_train(int argc, char **argv)
         {"--no-clip", OPT_FLAG, &no_clip, 0, 0, "do not clip gradients (default: clip to ±5)"},
         {"--save", OPT_STRING, &save, 0, 0, "write the trained model to this file"},
         {"--json", OPT_FLAG, &json, 0, 0, "one JSON object per checkpoint (with --plain)"},
+        {"--stats", OPT_FLAG, &stats, 0, 0, "print speed and peak memory on stderr at the end"},
         {"--lang", OPT_STRING, &lang, 0, 0, "zh or en (the panel's language)"},
     };
     const char *pos[1];
@@ -140,7 +159,7 @@ int cmd_train(int argc, char **argv)
                    strcmp(term, "dumb") == 0))
         plain = 1;
     if (plain) {
-        rc = train_plain(&cfg, json, save);
+        rc = train_plain(&cfg, json, save, stats);
     } else {
         tui_start s;
         tui_start_defaults(&s);
