@@ -325,7 +325,7 @@ int tw_start(train_worker *w, const trainer_config *cfg, int paused, char *err, 
     v->n_examples = w->tr.data.n_examples;
     v->vocab = w->tr.data.V;
     v->loss = w->tr.loss;
-    v->state = TW_RUNNING;
+    v->state = paused ? TW_PAUSED : TW_RUNNING;
     w->paused = paused;
     double now = now_seconds();
     w->run_started = w->pace_t0 = now;
