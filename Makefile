@@ -40,6 +40,7 @@ DEPS_BUILD := $(BUILD)/deps-build.ok
 DEPS_TEST  := $(BUILD)/deps-test.ok
 
 .PHONY: all run test bench sanitize fuzz install clean FORCE
+.SECONDARY:
 all: $(BIN)
 
 $(DEPS_BUILD): scripts/deps.sh
