@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 enum { MIN_WIDTH = 20, MAX_WIDTH = 1000, DEFAULT_WIDTH = 80 };
@@ -31,13 +32,20 @@ static int want_plain(int flag)
     return !term || !*term || strcmp(term, "dumb") == 0;
 }
 
+/* $COLUMNS, else the width of the terminal stdout is on, else 80. */
 static int default_width(void)
 {
+    long w = 0;
     const char *c = getenv("COLUMNS");
-    if (!c || !*c) return DEFAULT_WIDTH;
-    char *end;
-    long w = strtol(c, &end, 10);
-    if (*end || w <= 0) return DEFAULT_WIDTH;
+    if (c && *c) {
+        char *end;
+        w = strtol(c, &end, 10);
+        if (*end) w = 0;
+    }
+    struct winsize ws;
+    if (w <= 0 && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        w = ws.ws_col;
+    if (w <= 0) return DEFAULT_WIDTH;
     return w < MIN_WIDTH ? MIN_WIDTH : w > MAX_WIDTH ? MAX_WIDTH : (int)w;
 }
 
@@ -143,7 +151,8 @@ int cmd_lesson(int argc, char **argv)
     const char *lang_flag = NULL;
     const opt_spec specs[] = {
         {"--plain", OPT_FLAG, &plain, 0, 0, "print the lesson as text (also when not on a terminal)"},
-        {"--width", OPT_INT, &width, MIN_WIDTH, MAX_WIDTH, "columns for plain text (default $COLUMNS, else 80)"},
+        {"--width", OPT_INT, &width, MIN_WIDTH, MAX_WIDTH,
+         "columns for plain text (default $COLUMNS, else the terminal's, else 80)"},
         {"--lang", OPT_STRING, &lang_flag, 0, 0, "zh or en (default from $LANG)"},
     };
     const int n_specs = sizeof specs / sizeof specs[0];
