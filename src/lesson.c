@@ -800,6 +800,56 @@ size_t lesson_same_section(const lesson *from, size_t block, const lesson *to)
     return lesson_section_block(to, lesson_section_of_block(from, block));
 }
 
+static int fold(unsigned char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
+
+static int matches_at(const char *text, size_t len, size_t at, const char *needle, size_t n)
+{
+    if (at + n > len) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (fold((unsigned char)text[at + i]) != fold((unsigned char)needle[i])) return 0;
+    return 1;
+}
+
+int lesson_search(const lesson *l, const char *needle, size_t block, size_t offset, int backward,
+                  size_t *found_block, size_t *found_offset)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || l->n_blocks == 0) return 0;
+    if (block >= l->n_blocks) {
+        if (!backward) return 0;
+        block = l->n_blocks - 1;
+        offset = l->blocks[block].len + 1;
+    }
+    if (!backward) {
+        for (size_t b = block; b < l->n_blocks; b++) {
+            const lesson_block *blk = &l->blocks[b];
+            for (size_t at = b == block ? offset : 0; at + n <= blk->len; at++) {
+                if (((unsigned char)blk->text[at] & 0xC0) == 0x80) continue; /* mid-character */
+                if (matches_at(blk->text, blk->len, at, needle, n)) {
+                    *found_block = b;
+                    *found_offset = at;
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+    for (size_t b = block + 1; b-- > 0;) {
+        const lesson_block *blk = &l->blocks[b];
+        size_t limit = blk->len + 1; /* candidates are the offsets below limit */
+        if (b == block && offset < limit) limit = offset;
+        for (size_t at = limit; at-- > 0;) {
+            if (((unsigned char)blk->text[at] & 0xC0) == 0x80) continue;
+            if (matches_at(blk->text, blk->len, at, needle, n)) {
+                *found_block = b;
+                *found_offset = at;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 size_t lesson_style_runs(const lesson_block *b, size_t start, size_t end, lesson_span *out,
                          size_t max)
 {

@@ -117,6 +117,15 @@ size_t lesson_section_block(const lesson *l, long section);
  * `from` (the zh and en files of a lesson share their structure). */
 size_t lesson_same_section(const lesson *from, size_t block, const lesson *to);
 
+/* Text search for a reader's "/" command. Looks for needle (UTF-8; ASCII
+ * letters match either case) in the block texts, forward from (block,
+ * offset) inclusive, or backward for a match that starts before it. Returns
+ * 1 and the match start in *found_block / *found_offset, or 0 when there is
+ * no match in that direction (the caller decides whether to wrap around).
+ * An empty needle never matches. */
+int lesson_search(const lesson *l, const char *needle, size_t block, size_t offset, int backward,
+                  size_t *found_block, size_t *found_offset);
+
 /* Splits bytes [start, end) of a block's text into runs of one style each,
  * covering the range without gaps (plain runs have style 0). Writes at most
  * max runs to out and returns the number of runs the range has; call with

@@ -330,6 +330,38 @@ static void test_same_section_in_other_language(void **state)
     lesson_free(en);
 }
 
+static void test_search(void **state)
+{
+    (void)state;
+    lesson *l = parse("# Gates\n\nThe gate opens.\n\n## 门控\n\nA GATE closes; the 门控 gate.\n");
+    size_t b = 99, o = 99;
+    /* forward from the start: the title "Gates" matches first, case-folded */
+    assert_int_equal(lesson_search(l, "gate", 0, 0, 0, &b, &o), 1);
+    assert_int_equal(b, 0);
+    assert_int_equal(o, 0);
+    assert_int_equal(lesson_search(l, "gate", 0, 1, 0, &b, &o), 1);
+    assert_int_equal(b, 1);
+    assert_int_equal(o, 4);
+    assert_int_equal(lesson_search(l, "GATE", 1, 5, 0, &b, &o), 1);
+    assert_int_equal(b, 3);
+    assert_int_equal(o, 2);
+    assert_int_equal(lesson_search(l, "门控", 3, 0, 0, &b, &o), 1);
+    assert_int_equal(b, 3);
+    assert_int_equal(o, strlen("A GATE closes; the "));
+    /* backward: the match before block 3, offset 2 is in block 1 */
+    assert_int_equal(lesson_search(l, "gate", 3, 2, 1, &b, &o), 1);
+    assert_int_equal(b, 1);
+    assert_int_equal(o, 4);
+    /* backward from past the end: the last match */
+    assert_int_equal(lesson_search(l, "gate", 99, 0, 1, &b, &o), 1);
+    assert_int_equal(b, 3);
+    assert_int_equal(o, strlen("A GATE closes; the 门控 "));
+    assert_int_equal(lesson_search(l, "gate", 3, 30, 0, &b, &o), 0);
+    assert_int_equal(lesson_search(l, "absent", 0, 0, 0, &b, &o), 0);
+    assert_int_equal(lesson_search(l, "", 0, 0, 0, &b, &o), 0);
+    lesson_free(l);
+}
+
 static void check_fixture_set(const lesson_set *set)
 {
     for (int i = 0; i < LESSON_COUNT; i++) {
@@ -428,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_many_warnings_are_capped),
         cmocka_unit_test(test_table_of_contents),
         cmocka_unit_test(test_same_section_in_other_language),
+        cmocka_unit_test(test_search),
         cmocka_unit_test(test_load_dir_with_missing_file),
         cmocka_unit_test(test_load_all_from_data_home),
         cmocka_unit_test(test_load_unreadable_file),
