@@ -78,7 +78,12 @@ run: $(BIN)
 test: $(BIN) $(UNIT_BINS) $(DEPS_TEST)
 	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
 
-bench: $(BIN) $(DEPS_TEST)
+BENCH_BINS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
+$(BUILD)/bench/%: bench/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+
+bench: $(BIN) $(BENCH_BINS) $(DEPS_TEST)
 	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh bench/run.sh
 
 $(BUILD)/san/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
