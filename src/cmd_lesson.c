@@ -232,9 +232,15 @@ int cmd_lessons(int argc, char **argv)
         return 2;
     }
     int missing = 0;
+    const char *last_warning = "";
     for (int i = 0; i < LESSON_COUNT; i++) {
         const lesson *l = set->lessons[i];
-        print_warnings("lessons", l);
+        /* A missing folder gives every lesson the same message: say it once. */
+        for (size_t k = 0; k < l->n_warnings; k++) {
+            if (strcmp(l->warnings[k], last_warning) == 0) continue;
+            fprintf(stderr, "seqtutor lessons: %s\n", l->warnings[k]);
+            last_warning = l->warnings[k];
+        }
         missing += l->placeholder;
         printf("%d. %s\n", i + 1, l->title);
     }

@@ -101,6 +101,19 @@ size_t text_clip(const char *s, size_t len, int width, int *used)
     return i;
 }
 
+size_t text_skip(const char *s, size_t len, int cols, int *skipped)
+{
+    int w = 0;
+    size_t i = 0;
+    while (i < len && w < cols) {
+        cluster k = cluster_at(s, len, i);
+        w += k.width;
+        i += k.len;
+    }
+    if (skipped) *skipped = w;
+    return i;
+}
+
 /* Closing punctuation: must not begin a line. */
 static int no_line_start(uint32_t cp)
 {

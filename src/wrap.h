@@ -42,6 +42,12 @@ int text_width(const char *s, size_t len);
  * *used (if not NULL) receives the prefix's width. */
 size_t text_clip(const char *s, size_t len, int width, int *used);
 
+/* For horizontal scrolling: the byte offset of the first character that
+ * starts at column `cols` or later. *skipped (if not NULL) receives the
+ * columns passed over: cols, or cols + 1 when a wide character straddled
+ * the column (the front end pads that column with a space). */
+size_t text_skip(const char *s, size_t len, int cols, int *skipped);
+
 /* 1 for CJK ideographs, kana, hangul, CJK and fullwidth punctuation. */
 int text_is_cjk(uint32_t cp);
 

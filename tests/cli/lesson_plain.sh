@@ -81,6 +81,20 @@ check_contains "bad --lang message" "zh or en" "$(cat "$TEST_WORK/err")"
 check_status "lessons with bad --lang exits 2" 2 "$SEQTUTOR" lessons --plain --lang xx
 check_status "--width below 20 exits 2" 2 "$SEQTUTOR" lesson 1 --plain --width 5
 
+# Broken course files (the unit-test fixtures: 04 missing, 07 untitled).
+fx="$SEQTUTOR_HOME/tests/fixtures/lessons"
+check_status "lessons with a missing file still lists ten" 0 env SEQTUTOR_HOME="$fx" "$SEQTUTOR" lessons --plain --lang en
+check_eq "missing lesson 4 is named as such" "4. Lesson 4 (could not be loaded)" "$(sed -n 4p "$TEST_WORK/out")"
+check_eq "untitled lesson 7 takes its title from the file name" "7. Untitled lesson" "$(sed -n 7p "$TEST_WORK/out")"
+check_contains "the missing file is reported" "04-*.md: no such lesson file" "$(cat "$TEST_WORK/err")"
+check_status "lesson 4 (missing) exits 2" 2 env SEQTUTOR_HOME="$fx" "$SEQTUTOR" lesson 4 --plain --lang en
+check_contains "lesson 4: the message names the file" "04-*.md" "$(cat "$TEST_WORK/err")"
+check_status "lesson 7 (untitled) is shown" 0 env SEQTUTOR_HOME="$fx" "$SEQTUTOR" lesson 7 --plain --lang en
+check_contains "lesson 7: warning with file and line" "07-untitled-lesson.md:1: no title" "$(cat "$TEST_WORK/err")"
+check_eq "lesson 7: fallback title first" "Untitled lesson" "$(head -1 "$TEST_WORK/out")"
+check_status "a language folder that is missing exits 2" 2 env SEQTUTOR_HOME="$fx" "$SEQTUTOR" lessons --plain --lang zh
+check_eq "its message is given once" 1 "$(wc -l < "$TEST_WORK/err" | tr -d ' ')"
+
 # $COLUMNS sets the default width.
 COLUMNS=50 "$SEQTUTOR" lesson 2 --plain --lang en > "$TEST_WORK/c.txt"
 w=$(max_width < "$TEST_WORK/c.txt")

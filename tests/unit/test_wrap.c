@@ -74,6 +74,22 @@ static void test_clipping(void **state)
     assert_int_equal(used, 2);
 }
 
+static void test_skipping_columns(void **state)
+{
+    (void)state;
+    const char *s = "ab中文cd";
+    int skipped = -1;
+    assert_int_equal(text_skip(s, strlen(s), 0, &skipped), 0);
+    assert_int_equal(skipped, 0);
+    assert_int_equal(text_skip(s, strlen(s), 2, &skipped), 2);
+    assert_int_equal(skipped, 2);
+    /* column 3 is the right half of 中: skip the whole character */
+    assert_int_equal(text_skip(s, strlen(s), 3, &skipped), 5);
+    assert_int_equal(skipped, 4);
+    assert_int_equal(text_skip(s, strlen(s), 100, &skipped), strlen(s));
+    assert_int_equal(skipped, 8);
+}
+
 static void test_cjk_breaks_between_characters(void **state)
 {
     (void)state;
@@ -303,6 +319,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_width_measurement),
         cmocka_unit_test(test_clipping),
+        cmocka_unit_test(test_skipping_columns),
         cmocka_unit_test(test_cjk_breaks_between_characters),
         cmocka_unit_test(test_wide_char_never_straddles_edge),
         cmocka_unit_test(test_closing_punctuation_never_starts_a_line),
