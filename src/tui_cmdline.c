@@ -202,6 +202,7 @@ void tui_cmdline_init(tui_app *app)
     rl_completion_display_matches_hook = show_matches;
     rl_attempted_completion_function = complete;
     rl_completer_word_break_characters = " ";
+    rl_sort_completion_matches = 0; /* lesson numbers in order, commands as listed */
     rl_initialize();
     rl_variable_bind("bell-style", "none");
     rl_variable_bind("show-all-if-ambiguous", "on");
@@ -422,7 +423,13 @@ int tui_cmdline_draw(tui_app *app)
         if (n > 0) used = n;
         skip += used;
     }
-    tui_put(b, 0, x, avail, TUI_ROLE_TEXT, text + skip);
+    int used = tui_put(b, 0, x, avail, TUI_ROLE_TEXT, text + skip);
+    /* A screen's message (e.g. "match 2 of 9") at the right while a prompt is open. */
+    if (cl.mode == MODE_PROMPT && app->status[0]) {
+        int sw = tui_width(app->status);
+        if (x + used + sw + 3 <= app->cols)
+            tui_put(b, 0, app->cols - sw - 1, sw, app->status_role, app->status);
+    }
     return x + columns_of(text + skip, point - skip);
 }
 
