@@ -13,7 +13,6 @@
 #include "i18n.h"
 #include "lesson.h"
 #include "paths.h"
-#include "textsearch.h"
 #include "util.h"
 
 #include <readline/history.h>
@@ -452,12 +451,11 @@ static void search_lessons(tui_app *app, const char *needle)
     lesson_set *set = tui_lessons(app);
     if (!set) return;
     for (int i = 0; i < LESSON_COUNT; i++) {
-        const lesson *l = set->lessons[i];
-        for (size_t b = 0; b < l->n_blocks; b++)
-            if (text_search(l->blocks[b].text, l->blocks[b].len, 0, needle) >= 0) {
-                tui_open(app, lesson_screen_new(app, i + 1, needle));
-                return;
-            }
+        size_t fb, fo;
+        if (lesson_search(set->lessons[i], needle, 0, 0, 0, &fb, &fo)) {
+            tui_open(app, lesson_screen_new(app, i + 1, needle));
+            return;
+        }
     }
     tui_status(app, TUI_ROLE_ERROR, i18n(app->lang, I18N_NOT_FOUND), needle);
 }
