@@ -105,16 +105,6 @@ static char *dup_trimmed(const char *s, size_t n)
     return p;
 }
 
-/* *dst = *dst + sep + add (or add when *dst is NULL). */
-static void append_text(char **dst, const char *sep, const char *add)
-{
-    size_t a = *dst ? strlen(*dst) : 0, s = *dst ? strlen(sep) : 0, b = strlen(add);
-    char *p = xrealloc(*dst, a + s + b + 1);
-    if (*dst == NULL) p[0] = '\0';
-    memcpy(p + a, sep, s);
-    memcpy(p + a + s, add, b + 1);
-    *dst = p;
-}
 
 /* Length of at most max bytes of s, not cutting a UTF-8 sequence. */
 static int clip_len(const char *s, size_t max)
@@ -161,12 +151,43 @@ typedef struct {
     /* ids seen so far: open addressing, values are question index + 1 */
     size_t *id_slots;
     size_t id_cap;
+    /* the text that continuation lines are being added to, with its length
+     * and allocation, so a long run of lines is not measured again each time */
+    char **grow_dst;
+    size_t grow_len, grow_cap;
 } parser;
+
+/* Forgets grow_dst: called before an array holding texts may move. */
+static void grow_reset(parser *p) { p->grow_dst = NULL; }
+
+/* *dst = *dst + sep + add (or add when *dst is NULL). */
+static void append_text(parser *p, char **dst, const char *sep, const char *add)
+{
+    if (p->grow_dst != dst) {
+        p->grow_dst = dst;
+        p->grow_len = *dst ? strlen(*dst) : 0;
+        p->grow_cap = p->grow_len + 1;
+    }
+    size_t s = *dst ? strlen(sep) : 0, b = strlen(add);
+    size_t need = p->grow_len + s + b + 1;
+    if (!*dst || need > p->grow_cap) {
+        p->grow_cap = need > 2 * p->grow_cap ? need : 2 * p->grow_cap;
+        char *q = xrealloc(*dst, p->grow_cap);
+        if (!*dst) q[0] = '\0';
+        *dst = q;
+    }
+    memcpy(*dst + p->grow_len, sep, s);
+    memcpy(*dst + p->grow_len + s, add, b + 1);
+    p->grow_len += s + b;
+}
 
 static void add_diag_v(parser *p, quiz_severity sev, int line, int col, const char *hint,
                        const char *fmt, va_list ap)
 {
     quiz_file *qf = p->qf;
+    if (sev == QUIZ_ERROR) qf->n_errors++;
+    else qf->n_warnings++;
+    if (qf->n_diags >= QUIZ_MAX_DIAGS) return; /* counted, not kept */
     if (qf->n_diags == p->cap_diags) {
         p->cap_diags = p->cap_diags ? 2 * p->cap_diags : 16;
         qf->diags = xrealloc(qf->diags, p->cap_diags * sizeof *qf->diags);
@@ -185,8 +206,6 @@ static void add_diag_v(parser *p, quiz_severity sev, int line, int col, const ch
     memmove(qf->diags + i + 1, qf->diags + i, (qf->n_diags - i) * sizeof *qf->diags);
     qf->diags[i] = d;
     qf->n_diags++;
-    if (sev == QUIZ_ERROR) qf->n_errors++;
-    else qf->n_warnings++;
 }
 
 __attribute__((format(printf, 6, 7)))
@@ -451,6 +470,7 @@ static void parse_option_marker(const char *s, omarker *m)
 static void new_block(parser *p, quiz_block_kind kind, const char *text)
 {
     quiz_question *q = cur_q(p);
+    grow_reset(p);
     q->blocks = grow(q->blocks, q->n_blocks, sizeof *q->blocks);
     quiz_block *b = &q->blocks[q->n_blocks++];
     b->kind = kind;
@@ -477,6 +497,7 @@ static void finish_question(parser *p);
 static void start_question(parser *p, const qheader *h)
 {
     finish_question(p);
+    grow_reset(p);
     quiz_file *qf = p->qf;
     if (qf->n_questions == p->cap_questions) {
         p->cap_questions = p->cap_questions ? 2 * p->cap_questions : 16;
@@ -583,6 +604,7 @@ static void handle_option(parser *p)
         diag(p, QUIZ_ERROR, p->line, 1, "options come before explain:",
              "option after the explanation");
     quiz_question *q = cur_q(p);
+    grow_reset(p);
     if (q->n_options == QUIZ_MAX_OPTIONS) p->ninth_option_line = p->line;
     q->options = grow(q->options, q->n_options, sizeof *q->options);
     quiz_option *o = &q->options[q->n_options++];
@@ -673,13 +695,13 @@ static void handle_indented(parser *p)
     } else {
         switch (p->cont) {
         case CONT_OPTION:
-            append_text(&q->options[q->n_options - 1].text, "\n", trimmed);
+            append_text(p, &q->options[q->n_options - 1].text, "\n", trimmed);
             break;
         case CONT_FEEDBACK:
-            append_text(&q->options[q->n_options - 1].feedback, "\n", trimmed);
+            append_text(p, &q->options[q->n_options - 1].feedback, "\n", trimmed);
             break;
         case CONT_EXPLAIN:
-            append_text(&q->explanation, "\n", trimmed);
+            append_text(p, &q->explanation, "\n", trimmed);
             break;
         default:
             diag(p, QUIZ_ERROR, p->line, 1,
@@ -704,7 +726,7 @@ static void handle_feedback(parser *p)
     quiz_option *o = &q->options[q->n_options - 1];
     char *trimmed = dup_trimmed(t, strlen(t));
     if (!o->feedback_line) o->feedback_line = p->line;
-    append_text(&o->feedback, "\n", trimmed);
+    append_text(p, &o->feedback, "\n", trimmed);
     free(trimmed);
     p->cont = CONT_FEEDBACK;
 }
@@ -723,11 +745,11 @@ static void handle_stem_text(parser *p)
     } else if (p->cont == CONT_ITEM && is_space(s[0])) {
         const char *t = skip_space(s);
         char *text = dup_trimmed(t, strlen(t));
-        append_text(&q->blocks[q->n_blocks - 1].text, "\n", text);
+        append_text(p, &q->blocks[q->n_blocks - 1].text, "\n", text);
         free(text);
     } else if (p->cont == CONT_PARA) {
         char *text = dup_trimmed(s, strlen(s));
-        append_text(&q->blocks[q->n_blocks - 1].text, "\n", text);
+        append_text(p, &q->blocks[q->n_blocks - 1].text, "\n", text);
         free(text);
     } else {
         char *text = dup_trimmed(s, strlen(s));
@@ -781,7 +803,7 @@ static int fence_line(parser *p)
         size_t n = strlen(s);
         while (n > 0 && is_space(s[n - 1])) n--;
         char *line = dup_trimmed(s, n);
-        append_text(&b->text, p->fence_has_line ? "\n" : "", line);
+        append_text(p, &b->text, p->fence_has_line ? "\n" : "", line);
         p->fence_has_line = 1;
         free(line);
         stem_source_line(p);
@@ -1140,8 +1162,18 @@ static void right_letters(const quiz_question *q, char *out, size_t n)
     out[k] = '\0';
 }
 
+static int cmp_question_ids(const void *a, const void *b)
+{
+    const quiz_question *const *x = a, *const *y = b;
+    return strcmp((*x)->id, (*y)->id);
+}
+
 size_t quiz_compare_versions(quiz_file *qf, const quiz_file *other, const char *other_name)
 {
+    /* other's questions sorted by id, for lookups in O(log n) */
+    const quiz_question **sorted = xmalloc((other->n_questions + 1) * sizeof *sorted);
+    for (size_t i = 0; i < other->n_questions; i++) sorted[i] = &other->questions[i];
+    qsort(sorted, other->n_questions, sizeof *sorted, cmp_question_ids);
     parser p;
     memset(&p, 0, sizeof p);
     p.qf = qf;
@@ -1152,13 +1184,14 @@ size_t quiz_compare_versions(quiz_file *qf, const quiz_file *other, const char *
     for (size_t i = 0; i < qf->n_questions; i++) {
         const quiz_question *q = &qf->questions[i];
         if (!q->id[0]) continue;
-        long j = quiz_find(other, q->id);
+        const quiz_question *key = q, *const *hit =
+            bsearch(&key, sorted, other->n_questions, sizeof *sorted, cmp_question_ids);
         int col = 4;
-        if (j < 0) {
+        if (!hit) {
             diag(&p, QUIZ_WARNING, q->line, col, hint, "question '%s' is missing in %s", q->id, other_name);
             continue;
         }
-        const quiz_question *o = &other->questions[j];
+        const quiz_question *o = *hit;
         if (o->kind != q->kind)
             diag(&p, QUIZ_WARNING, q->line, col, hint, "question '%s' is %s here but %s in %s", q->id,
                  q->kind == QUIZ_SINGLE ? "single" : "multi", o->kind == QUIZ_SINGLE ? "single" : "multi",
@@ -1178,6 +1211,7 @@ size_t quiz_compare_versions(quiz_file *qf, const quiz_file *other, const char *
             diag(&p, QUIZ_WARNING, q->line, col, hint, "question '%s' is linked to lesson %d here but %d in %s",
                  q->id, q->lesson, o->lesson, other_name);
     }
+    free(sorted);
     return qf->n_warnings - before;
 }
 
@@ -1219,4 +1253,8 @@ void quiz_print_diag(FILE *out, const quiz_file *qf, const quiz_diag *d, int wit
 void quiz_print_diags(FILE *out, const quiz_file *qf, int with_source)
 {
     for (size_t i = 0; i < qf->n_diags; i++) quiz_print_diag(out, qf, &qf->diags[i], with_source);
+    size_t all = qf->n_errors + qf->n_warnings;
+    if (all > qf->n_diags)
+        fprintf(out, "%s: %zu more problems not shown (only the first %d are kept)\n", qf->name,
+                all - qf->n_diags, QUIZ_MAX_DIAGS);
 }

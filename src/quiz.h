@@ -38,6 +38,7 @@
 #define QUIZ_MAX_OPTIONS 8       /* answers are typed as letters a–h */
 #define QUIZ_MAX_LESSON 10       /* lesson: takes 1..QUIZ_MAX_LESSON */
 #define QUIZ_MAX_FILE_BYTES (4u << 20)
+#define QUIZ_MAX_DIAGS 10000     /* diagnostics kept per file (all are counted) */
 
 typedef enum { QUIZ_SINGLE, QUIZ_MULTI } quiz_kind;
 typedef enum { QUIZ_ERROR, QUIZ_WARNING } quiz_severity;
@@ -95,9 +96,9 @@ typedef struct {
     char *lang;              /* from "lang:", NULL when not given */
     quiz_question *questions;
     size_t n_questions;
-    quiz_diag *diags;        /* sorted by line, then column */
+    quiz_diag *diags;        /* sorted by line, then column; at most QUIZ_MAX_DIAGS */
     size_t n_diags;
-    size_t n_errors;
+    size_t n_errors;         /* every error found, kept or not */
     size_t n_warnings;
     char **lines;            /* the source lines (cleaned: no '\r', no invalid UTF-8) */
     size_t n_lines;

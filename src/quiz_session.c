@@ -8,6 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 size_t quiz_session_init(quiz_session *s, const quiz_file *qf, const quiz_session_config *cfg,
                          double now)
 {
@@ -16,14 +21,21 @@ size_t quiz_session_init(quiz_session *s, const quiz_file *qf, const quiz_sessio
     s->started = s->last = now;
     snprintf(s->lang, sizeof s->lang, "%s", cfg->lang && strcmp(cfg->lang, "zh") == 0 ? "zh" : "en");
 
+    /* the filter's ids sorted, for lookups in O(log n) */
+    const char **wanted = xmalloc((cfg->n_only_ids + 1) * sizeof *wanted);
+    if (cfg->use_filter && cfg->n_only_ids) {
+        memcpy(wanted, cfg->only_ids, cfg->n_only_ids * sizeof *wanted);
+        qsort(wanted, cfg->n_only_ids, sizeof *wanted, cmp_str);
+    }
     size_t *order = xmalloc((qf->n_questions + 1) * sizeof *order);
     size_t n = 0;
     for (size_t i = 0; i < qf->n_questions; i++) {
-        int take = !cfg->use_filter;
-        for (size_t k = 0; !take && k < cfg->n_only_ids; k++)
-            take = strcmp(cfg->only_ids[k], qf->questions[i].id) == 0;
-        if (take) order[n++] = i;
+        const char *id = qf->questions[i].id;
+        if (!cfg->use_filter || (cfg->n_only_ids &&
+                                 bsearch(&id, wanted, cfg->n_only_ids, sizeof *wanted, cmp_str)))
+            order[n++] = i;
     }
+    free(wanted);
     rng_state rng;
     rng_seed(&rng, cfg->seed);
     if (!cfg->no_shuffle) rng_shuffle(&rng, order, n);
