@@ -148,7 +148,9 @@ void panel_format_duration(double seconds, char *out, size_t cap)
 {
     if (!(seconds > 0)) seconds = 0;
     long s = (long)seconds;
-    if (s < 60) snprintf(out, cap, "%lds", s);
+    /* Tenths are cut, not rounded, so 9.96 s does not read "10.0s". */
+    if (s < 10) snprintf(out, cap, "%.1fs", (double)(long)(seconds * 10) / 10.0);
+    else if (s < 60) snprintf(out, cap, "%lds", s);
     else if (s < 3600) snprintf(out, cap, "%ld:%02ld", s / 60, s % 60);
     else snprintf(out, cap, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
 }

@@ -85,7 +85,7 @@ void panel_set_message(panel_set_result r, int which, const char *name, const ch
  * An empty or missing base name gives "model-<iteration>.model". */
 void panel_save_name(const char *data_path, long iteration, char *out, size_t cap);
 
-/* Elapsed time: "42s" below a minute, "3:07" below an hour, "1:02:03" above
+/* Elapsed time: "4.2s" (tenths cut) below ten seconds, "42s" below a minute, "3:07" below an hour, "1:02:03" above
  * (negative counts as 0; fractions are dropped). */
 void panel_format_duration(double seconds, char *out, size_t cap);
 
