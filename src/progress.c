@@ -134,12 +134,9 @@ static int set_aside(progress *p, const char *path, const char *why, size_t line
     char *aside = xmalloc(strlen(path) + sizeof ".corrupt");
     sprintf(aside, "%s.corrupt", path);
     int moved = rename(path, aside) == 0;
-    if (line)
-        snprintf(err, errlen, "%s:%zu: %s; %s, starting afresh", path, line, why,
-                 moved ? "set aside as progress.corrupt" : "could not set it aside");
-    else
-        snprintf(err, errlen, "%s: %s; %s, starting afresh", path, why,
-                 moved ? "set aside as progress.corrupt" : "could not set it aside");
+    const char *what = moved ? "set aside as progress.corrupt" : "could not set it aside";
+    if (line) snprintf(err, errlen, "%s:%zu: %s; %s", path, line, why, what);
+    else snprintf(err, errlen, "%s: %s; %s", path, why, what);
     free(aside);
     progress_init(p);
     /* The fresh record must reach the disk even if nothing changes later. */
@@ -182,7 +179,7 @@ int progress_load(progress *p, const char *path, char *err, size_t errlen)
     free(text);
     if (lineno == 0) return set_aside(p, path, "empty file", 0, err, errlen);
     if (!ok)
-        return set_aside(p, path, lineno == 1 ? "not a seqtutor progress file" : "unreadable line",
+        return set_aside(p, path, lineno == 1 ? "not a progress file" : "unreadable line",
                          lineno, err, errlen);
     p->dirty = 0;
     return PROGRESS_OK;

@@ -178,7 +178,13 @@ void tui_pop(tui_app *app)
 void tui_open(tui_app *app, tui_screen *s)
 {
     if (!s) return;
-    if (app->top && app->top->below) remove_screen(app, app->top);
+    tui_screen *same = app->top;
+    while (same && same->ops != s->ops) same = same->below;
+    /* Never below the home screen (the bottom of the stack). */
+    if (same && same->below) {
+        tui_screen *stop = same->below;
+        while (app->top != stop) remove_screen(app, app->top);
+    }
     tui_push(app, s);
 }
 
@@ -249,21 +255,50 @@ static void check_size(tui_app *app)
     relayout(app);
 }
 
+/* Display columns of s[0..n). */
+static int width_n(const char *s, size_t n)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)(n < sizeof buf ? n : sizeof buf - 1), s);
+    return tui_width(buf);
+}
+
 static void draw_too_small(tui_app *app)
 {
     char msg[160];
     snprintf(msg, sizeof msg, i18n(app->lang, I18N_TOO_SMALL), TUI_MIN_COLS, TUI_MIN_ROWS,
              app->cols, app->rows);
-    int w = tui_width(msg);
-    /* Centred when it fits; otherwise from the left edge, cut at the right. */
-    int x = w < app->cols ? (app->cols - w) / 2 : 0;
-    tui_put(stdscr, app->rows / 2, x, -1, TUI_ROLE_WARNING, msg);
-    if (app->rows > 2) {
-        const char *q = tui_l(app, "q quits", "按 q 退出");
-        int qw = tui_width(q);
-        tui_put(stdscr, app->rows / 2 + 1, qw < app->cols ? (app->cols - qw) / 2 : 0, -1,
-                TUI_ROLE_DIM, q);
+    /* Greedy word wrap so the sizes stay readable on a narrow terminal: lines
+     * are byte ranges of msg, each centred and cut at the right edge when a
+     * single word is too long. */
+    size_t start[8], len[8];
+    int n = 0;
+    size_t p = 0, total = strlen(msg);
+    while (p < total && n < 8) {
+        size_t end = p;
+        for (;;) {
+            size_t next = end;
+            while (next < total && msg[next] == ' ') next++;
+            while (next < total && msg[next] != ' ') next++;
+            if (end > p && width_n(msg + p, next - p) > app->cols) break;
+            end = next;
+            if (end >= total) break;
+        }
+        start[n] = p;
+        len[n++] = end - p;
+        p = end;
+        while (p < total && msg[p] == ' ') p++;
     }
+    const char *q = tui_l(app, "q quits", "按 q 退出");
+    int y = (app->rows - n - 1) / 2;
+    if (y < 0) y = 0;
+    for (int i = 0; i < n; i++) {
+        int w = width_n(msg + start[i], len[i]);
+        tui_putn(stdscr, y + i, w < app->cols ? (app->cols - w) / 2 : 0, -1, TUI_ROLE_WARNING,
+                 msg + start[i], len[i]);
+    }
+    int qw = tui_width(q);
+    tui_put(stdscr, y + n, qw < app->cols ? (app->cols - qw) / 2 : 0, -1, TUI_ROLE_DIM, q);
 }
 
 static void draw_bottom(tui_app *app)
@@ -437,8 +472,12 @@ static void load_progress(tui_app *app)
     app->progress_path = paths_join(paths_state_dir(), "progress");
     app->history_path = paths_join(paths_state_dir(), "history");
     char err[ERRBUF];
-    if (progress_load(&app->prog, app->progress_path, err, sizeof err) == PROGRESS_CORRUPT)
-        tui_status(app, TUI_ROLE_ERROR, "%s", err);
+    if (progress_load(&app->prog, app->progress_path, err, sizeof err) == PROGRESS_CORRUPT) {
+        /* The status line is short: name the file relative to the state directory. */
+        size_t dl = strlen(paths_state_dir());
+        const char *msg = strncmp(err, paths_state_dir(), dl) == 0 && err[dl] == '/' ? err + dl + 1 : err;
+        tui_status(app, TUI_ROLE_ERROR, "%s", msg);
+    }
 }
 
 static tui_screen *first_screen(tui_app *app, const tui_start *start)

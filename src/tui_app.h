@@ -192,8 +192,9 @@ struct tui_app {
 void tui_push(tui_app *app, tui_screen *s);
 /* Closes and frees the top screen; closing the last one ends the program. */
 void tui_pop(tui_app *app);
-/* Opens a screen from a global command: replaces the top screen unless it is
- * the home screen (then pushes), so the stack stays shallow. */
+/* Opens a screen from a global command: if a screen of the same kind (same
+ * ops) is on the stack, it and every screen above it are closed first, then s
+ * is pushed; so the stack holds at most one screen of each kind. */
 void tui_open(tui_app *app, tui_screen *s);
 
 /* ---- redraws, messages, wake-ups ---- */

@@ -13,7 +13,6 @@
 #include "i18n.h"
 #include "lesson.h"
 #include "paths.h"
-#include "textsearch.h"
 #include "util.h"
 
 #include <readline/history.h>
@@ -202,6 +201,7 @@ void tui_cmdline_init(tui_app *app)
     rl_completion_display_matches_hook = show_matches;
     rl_attempted_completion_function = complete;
     rl_completer_word_break_characters = " ";
+    rl_sort_completion_matches = 0; /* lesson numbers in order, commands as listed */
     rl_initialize();
     rl_variable_bind("bell-style", "none");
     rl_variable_bind("show-all-if-ambiguous", "on");
@@ -422,7 +422,13 @@ int tui_cmdline_draw(tui_app *app)
         if (n > 0) used = n;
         skip += used;
     }
-    tui_put(b, 0, x, avail, TUI_ROLE_TEXT, text + skip);
+    int used = tui_put(b, 0, x, avail, TUI_ROLE_TEXT, text + skip);
+    /* A screen's message (e.g. "match 2 of 9") at the right while a prompt is open. */
+    if (cl.mode == MODE_PROMPT && app->status[0]) {
+        int sw = tui_width(app->status);
+        if (x + used + sw + 3 <= app->cols)
+            tui_put(b, 0, app->cols - sw - 1, sw, app->status_role, app->status);
+    }
     return x + columns_of(text + skip, point - skip);
 }
 
@@ -445,12 +451,11 @@ static void search_lessons(tui_app *app, const char *needle)
     lesson_set *set = tui_lessons(app);
     if (!set) return;
     for (int i = 0; i < LESSON_COUNT; i++) {
-        const lesson *l = set->lessons[i];
-        for (size_t b = 0; b < l->n_blocks; b++)
-            if (text_search(l->blocks[b].text, l->blocks[b].len, 0, needle) >= 0) {
-                tui_open(app, lesson_screen_new(app, i + 1, needle));
-                return;
-            }
+        size_t fb, fo;
+        if (lesson_search(set->lessons[i], needle, 0, 0, 0, &fb, &fo)) {
+            tui_open(app, lesson_screen_new(app, i + 1, needle));
+            return;
+        }
     }
     tui_status(app, TUI_ROLE_ERROR, i18n(app->lang, I18N_NOT_FOUND), needle);
 }

@@ -12,7 +12,6 @@
 
 #include "i18n.h"
 #include "lesson.h"
-#include "textsearch.h"
 #include "util.h"
 #include "wrap.h"
 
@@ -166,18 +165,14 @@ static void find_matches(lesson_screen *ls)
     clear_matches(ls);
     if (!ls->needle || !*ls->needle || !ls->les) return;
     size_t cap = 0, n = strlen(ls->needle);
-    for (size_t b = 0; b < ls->les->n_blocks; b++) {
-        const lesson_block *blk = &ls->les->blocks[b];
-        long at = 0;
-        while ((at = text_search(blk->text, blk->len, (size_t)at, ls->needle)) >= 0) {
-            if (ls->n_matches == MAX_MATCHES) return;
-            if (ls->n_matches == cap) {
-                cap = cap ? cap * 2 : 64;
-                ls->matches = xrealloc(ls->matches, cap * sizeof *ls->matches);
-            }
-            ls->matches[ls->n_matches++] = (match){b, (size_t)at, (size_t)at + n};
-            at += 1;
+    size_t b = 0, at = 0;
+    while (ls->n_matches < MAX_MATCHES && lesson_search(ls->les, ls->needle, b, at, 0, &b, &at)) {
+        if (ls->n_matches == cap) {
+            cap = cap ? cap * 2 : 64;
+            ls->matches = xrealloc(ls->matches, cap * sizeof *ls->matches);
         }
+        ls->matches[ls->n_matches++] = (match){b, at, at + n};
+        at += 1; /* lesson_search skips positions inside a character */
     }
 }
 
@@ -397,9 +392,9 @@ static void draw_line(lesson_screen *ls, tui_app *app, WINDOW *w, int y, const l
                   TUI_ROLE_TEXT);
         return;
     case LAYOUT_FENCE: {
-        int used = 0;
-        size_t skip = text_clip(blk->text + ln->start, ln->end - ln->start, ls->hscroll, &used);
-        int pad = ls->hscroll - used; /* half of a wide character scrolled away */
+        int skipped = 0;
+        size_t skip = text_skip(blk->text + ln->start, ln->end - ln->start, ls->hscroll, &skipped);
+        int pad = skipped - ls->hscroll; /* half of a wide character scrolled away */
         int rest = ln->width - ls->hscroll;
         int avail = ls->text_w;
         int clipped = rest > avail;
@@ -650,15 +645,14 @@ static int lesson_command(tui_screen *s, tui_app *app, int argc, char **argv)
     lesson_set *set = tui_lessons(app);
     for (int k = 0; set && k < LESSON_COUNT; k++) {
         int n = (ls->number - 1 + k) % LESSON_COUNT + 1;
-        const lesson *l = set->lessons[n - 1];
-        for (size_t b = 0; b < l->n_blocks; b++)
-            if (text_search(l->blocks[b].text, l->blocks[b].len, 0, sb.data) >= 0) {
-                go_lesson(ls, app, n);
-                set_needle(ls, sb.data);
-                show_first_visible_match(ls, app);
-                sb_free(&sb);
-                return TUI_HANDLED | TUI_REDRAW;
-            }
+        size_t fb, fo;
+        if (lesson_search(set->lessons[n - 1], sb.data, 0, 0, 0, &fb, &fo)) {
+            go_lesson(ls, app, n);
+            set_needle(ls, sb.data);
+            show_first_visible_match(ls, app);
+            sb_free(&sb);
+            return TUI_HANDLED | TUI_REDRAW;
+        }
     }
     tui_status(app, TUI_ROLE_ERROR, i18n(app->lang, I18N_NOT_FOUND), sb.data);
     sb_free(&sb);
