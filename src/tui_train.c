@@ -817,8 +817,8 @@ static int train_command(tui_screen *scr, tui_app *app, int argc, char **argv)
 
 static const char *train_footer(tui_screen *scr, tui_app *app)
 {
-    return L(app, "Space pause  s step  +/- pace  m full  c clip  r restart  S save  ? help  q back",
-             "空格 暂停  s 单步  +/- 速度  m 全速  c 裁剪  r 重来  S 保存  ? 帮助  q 返回");
+    return L(app, "Space pause  s step  +/- pace  c clip  r restart  S save  ? help  q back",
+             "空格 暂停  s 单步  +/- 速度  c 裁剪  r 重来  S 保存  ? 帮助  q 返回");
 }
 
 static void train_free(tui_screen *scr, tui_app *app)
