@@ -387,6 +387,7 @@ static void draw_header(train_screen *s, tui_app *app, WINDOW *w, int cols)
                      dot, c->hidden, dot, c->lr, dot, clip);
     }
     if (tui_width(line) > cols) {
+        clip = c->clip ? L(app, "clip on", "裁剪 开") : L(app, "clip OFF", "裁剪 关");
         if (is_zh(app))
             snprintf(line, sizeof line, "%.200s %s%sRNN n_a %d%s学习率 %g%s%s", file, size, dot,
                      c->hidden, dot, c->lr, dot, clip);
@@ -417,6 +418,11 @@ static void draw_header(train_screen *s, tui_app *app, WINDOW *w, int cols)
     else
         snprintf(rest, sizeof rest, " %ld%%%s%s%s%s elapsed%sloss %.3f", pct, dot, rate, dot, dur,
                  dot, v->loss);
+    if (tui_width(left) + tui_width(rest) > cols) {
+        /* Narrow terminal: the same numbers with fewer words. */
+        snprintf(rest, sizeof rest, L(app, " %ld%%%s%s%s%s%sloss %.2f", " %ld%%%s%s%s%s%s损失 %.2f"),
+                 pct, dot, rate, dot, dur, dot, v->loss);
+    }
     int lw = tui_width(left), restw = tui_width(rest);
     int bar = cols - lw - restw - 2;
     if (bar > 50) bar = 50;
@@ -817,6 +823,9 @@ static int train_command(tui_screen *scr, tui_app *app, int argc, char **argv)
 
 static const char *train_footer(tui_screen *scr, tui_app *app)
 {
+    if (app->cols < 76)
+        return L(app, "Space pause  s step  +/- pace  ? help  q back",
+                 "空格 暂停  s 单步  +/- 速度  ? 帮助  q 返回");
     return L(app, "Space pause  s step  +/- pace  c clip  r restart  S save  ? help  q back",
              "空格 暂停  s 单步  +/- 速度  c 裁剪  r 重来  S 保存  ? 帮助  q 返回");
 }

@@ -209,6 +209,18 @@ check_screen "quit after the fault" "EXITED:0"
 tui_stop
 sleep 0.2
 
+# ---- the smallest terminal the program accepts: 60x20 ------------------------
+tui_start 60 20 "$SEQTUTOR train --lang en --data '$DATA' --no-clip"
+check_screen "60x20: header keeps the data size" "dinos.txt 16."
+check_screen "60x20: clipping state still shown" "clip OFF"
+check_screen "60x20: progress line keeps the loss" " · loss "
+check_screen "60x20: footer fits" "q back"
+check_screen "60x20: chart" "└"
+tui_keys q q
+check_screen "quit at 60x20" "EXITED:0"
+tui_stop
+sleep 0.2
+
 # ---- a locale without UTF-8: ASCII chart and symbols ------------------------
 TEST_LANG=C tui_start 80 24 "$SEQTUTOR train --lang en --data '$DATA'"
 check_screen "ASCII header" "| RNN | n_a 50 | lr 0.01 | clipping on (+-5)"
