@@ -33,7 +33,7 @@ fi
 
 now_ms() { date +%s%3N; }
 
-# panel_run OUTFILE ITERATIONS: the panel in a detached 100x30 tmux session
+# panel_run OUTFILE ITERATIONS: the panel in a detached 100x30 tmux terminal
 panel_run() {
     tmux -S "$SOCK" -f /dev/null new-session -d -s b -x 100 -y 30 \
         "env TERM=xterm-256color LANG=C.UTF-8 SEQTUTOR_PANEL_FULL_SPEED=1 SEQTUTOR_BENCH_OUT='$1' \

@@ -522,8 +522,6 @@ static void train_draw(tui_screen *scr, tui_app *app, WINDOW *w)
     train_screen *s = (train_screen *)scr;
     int rows, cols;
     getmaxyx(w, rows, cols);
-    (void)rows;
-    rows = app->body_rows;
 
     /* Sizes: the names pane takes about a quarter of the width. */
     int names_w = cols / 4;
@@ -593,13 +591,28 @@ static void set_pace(train_screen *s, tui_app *app, double pace)
     tui_status(app, TUI_ROLE_OK, L(app, "pace: %s", "速度上限：%s"), p);
 }
 
-static void save_model(train_screen *s, tui_app *app, const char *path)
+/* 1 when the model can be saved or sampled; else a message in the status line. */
+static int model_usable(train_screen *s, tui_app *app)
 {
     if (!s->loaded) {
-        tui_status(app, TUI_ROLE_ERROR, "%s", L(app, "nothing to save: no model is loaded",
-                                                 "没有可保存的模型"));
-        return;
+        tui_status(app, TUI_ROLE_ERROR, "%s", L(app, "no model is loaded", "没有加载模型"));
+        return 0;
     }
+    tw_lock(s->w);
+    int fault = tw_get_view(s->w)->state == TW_FAULT;
+    tw_unlock(s->w);
+    if (fault) {
+        tui_status(app, TUI_ROLE_ERROR, "%s",
+                   L(app, "the model's numbers are NaN or infinite now; r restarts training",
+                     "模型的数值已经变成 NaN 或无穷大；r 重新训练"));
+        return 0;
+    }
+    return 1;
+}
+
+static void save_model(train_screen *s, tui_app *app, const char *path)
+{
+    if (!model_usable(s, app)) return;
     char err[ERRBUF];
     if (tw_save(s->w, path, err, sizeof err) != 0) {
         tui_status(app, TUI_ROLE_ERROR, "%s", err);
@@ -771,8 +784,11 @@ static int cmd_sample(train_screen *s, tui_app *app, int argc, char **argv)
     char *prefix = join_args(argc, argv, 2);
     char err[ERRBUF];
     char out[PANEL_MAX_NAMES][TRAINER_NAME_BYTES];
-    if (!s->loaded || tw_sample(s->w, (int)n, 0, prefix, out, err, sizeof err) != 0) {
-        if (!s->loaded) snprintf(err, sizeof err, "%s", L(app, "no model is loaded", "没有加载模型"));
+    if (!model_usable(s, app)) {
+        free(prefix);
+        return TUI_HANDLED | TUI_REDRAW;
+    }
+    if (tw_sample(s->w, (int)n, 0, prefix, out, err, sizeof err) != 0) {
         tui_status(app, TUI_ROLE_ERROR, "%s", err);
         free(prefix);
         return TUI_HANDLED | TUI_REDRAW;

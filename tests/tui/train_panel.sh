@@ -88,6 +88,8 @@ check_screen "NaN message instead of a crash" "became NaN or infinite at iterati
 check_screen "NaN message names the cause" "exploding gradients; clipping"
 check_screen "offer to restart with clipping" "Press r to restart with clipping on"
 check_screen "state says diverged" "diverged (NaN)"
+tui_keys S
+check_screen "a diverged model is not saved" "NaN or infinite now; r restarts"
 tui_keys r
 check_screen "r restarts with clipping on" "restarted with clipping on"
 check_screen "clipping is on again" "clipping on (±5)"
