@@ -11,7 +11,11 @@
  * except tui_wake() / tui_wake_fd(), which any thread (and a signal handler)
  * may use. A worker thread publishes its results under its own mutex, then
  * calls tui_wake(); the framework then calls tick() of every screen on the
- * stack (top first) on the UI thread, where the screen copies the results.
+ * stack that has one (top first) on the UI thread, where the screen copies
+ * the results and returns TUI_REDRAW if the picture changed. Independently,
+ * a screen with tick_ms > 0 gets tick() about every tick_ms milliseconds while
+ * it is anywhere on the stack (the training panel: 33 for ~30 Hz). Frames are
+ * capped at TUI_FPS however many ticks ask for a redraw.
  *
  * ---- Writing a screen ----
  *   typedef struct { tui_screen base; ...own fields... } my_screen;  // base first
@@ -29,13 +33,16 @@
  * tui_push(app, s)        -> s->ops->layout(s, app, cols, body_rows) (if set), then draws.
  * terminal resized        -> layout() of every screen on the stack; while the terminal
  *                            is smaller than TUI_MIN_COLS x TUI_MIN_ROWS no screen is
- *                            drawn and keys other than 'q' and Ctrl-C are ignored;
- *                            layout() is called again once it is large enough.
+ *                            drawn (a "terminal too small" message is), keys other
+ *                            than 'q' are ignored, and layout() is called again
+ *                            once it is large enough. layout() never sees a body
+ *                            smaller than TUI_MIN_COLS x (TUI_MIN_ROWS - 1).
  * every frame             -> draw(top, app, app->body) for the top screen only, after the
  *                            body window was erased; never more than ~30 frames/s and
  *                            only when something asked for a redraw.
  * a key                   -> the help overlay (if open) swallows it; the command line
- *                            (if open) takes it; otherwise key(top, app, key). If the
+ *                            (if open) takes it; otherwise the status message is
+ *                            cleared and key(top, app, key) is called. If the
  *                            result lacks TUI_HANDLED the global keys apply:
  *                            ':' command line, '?' help, 'q' close the screen (quit on
  *                            the last one), Ctrl-L repaint.
@@ -54,11 +61,23 @@
  * Any combination is allowed; 0 means "not mine".
  *
  * ---- Keys ----
- * key() receives curses key codes: KEY_UP, KEY_NPAGE, KEY_ENTER... for special
- * keys (Enter also arrives as '\n'), control characters as themselves (27 = Esc,
- * 7 = Ctrl-G) and typed characters as Unicode code points ('j', 0x4E2D). A code
+ * key() receives curses key codes for special keys (KEY_UP, KEY_NPAGE, KEY_HOME,
+ * KEY_BACKSPACE, KEY_F(n)...), control characters as themselves (27 = Esc,
+ * '\t' = Tab, TUI_CTRL('g') = Ctrl-G), Enter always as '\n' (never '\r' or
+ * KEY_ENTER), and typed characters as Unicode code points ('j', 0x4E2D). A code
  * point that would collide with the KEY_* range (KEY_MIN..KEY_MAX) arrives as
- * TUI_KEY_WIDE(cp). KEY_RESIZE never reaches a screen (layout() is called).
+ * TUI_KEY_WIDE(cp). KEY_RESIZE never reaches a screen (layout() is called), nor
+ * does Ctrl-C (it ends the program cleanly: status 130; SIGTERM: 143). For text
+ * entry use tui_prompt(), which gives readline editing on the bottom line.
+ *
+ * ---- The bottom line ----
+ * Shows, in this order of priority: the open command line / prompt; the
+ * status message (tui_status, until the next key); the top screen's footer().
+ *
+ * ---- Saving ----
+ * The framework writes app->prog when a screen closes, when the language
+ * changes and on exit (tui_save_progress); a screen only updates it. Other
+ * state (quiz progress, saved models) is the screen's own business.
  *
  * ---- Drawing ----
  * app->body is a window of app->cols x app->body_rows at the top of the terminal;

@@ -36,7 +36,7 @@ static void draw_entry(home_screen *h, tui_app *app, WINDOW *w, int i, int y, in
     int sel = i == h->selected;
     tui_role base = sel ? TUI_ROLE_SELECTION : TUI_ROLE_TEXT;
     if (sel) tui_fill(w, y, x, width, TUI_ROLE_SELECTION);
-    char num[8];
+    char num[16];
     const char *title;
     char right[64] = "";
     tui_role right_role = sel ? TUI_ROLE_SELECTION : TUI_ROLE_DIM;

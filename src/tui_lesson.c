@@ -51,6 +51,8 @@ typedef struct {
     size_t search_from_top; /* where '/' was pressed, for Esc */
     size_t search_from_block, search_from_off;
     int pending_match;     /* opened by :search: go to the first match once laid out */
+    match *warn;           /* the warnings wrapped for the pane: {warning, start, end} */
+    size_t n_warn;
 } lesson_screen;
 
 static const tui_key_help lesson_keys[] = {
@@ -77,9 +79,26 @@ static const tui_command_info lesson_commands[] = {
 
 /* ---- geometry ---- */
 
+/* The heading line, the wrapped warnings, and a blank line. */
 static size_t warn_lines(const lesson_screen *ls)
 {
-    return ls->les && ls->les->n_warnings ? ls->les->n_warnings + 2 : 0;
+    return ls->n_warn ? ls->n_warn + 2 : 0;
+}
+
+static void layout_warnings(lesson_screen *ls)
+{
+    free(ls->warn);
+    ls->warn = NULL;
+    ls->n_warn = 0;
+    if (!ls->les) return;
+    for (size_t i = 0; i < ls->les->n_warnings; i++) {
+        const char *text = ls->les->warnings[i];
+        wrap_line *lines;
+        size_t n = wrap_text(text, strlen(text), ls->text_w - 2, &lines);
+        ls->warn = xrealloc(ls->warn, (ls->n_warn + n) * sizeof *ls->warn);
+        for (size_t k = 0; k < n; k++) ls->warn[ls->n_warn++] = (match){i, lines[k].start, lines[k].end};
+        free(lines);
+    }
 }
 
 static size_t total_lines(const lesson_screen *ls)
@@ -290,6 +309,7 @@ static void viewer_layout(tui_screen *s, tui_app *app, int cols, int rows)
     if (ls->text_w < 8) ls->text_w = 8;
     ls->text_rows = rows - 1;
     drop_layout(ls);
+    layout_warnings(ls);
     if (ls->les) ls->lay = lesson_layout_new(ls->les, ls->text_w);
     top_from_anchor(ls);
     remember(ls, app);
@@ -481,8 +501,11 @@ static void lesson_draw(tui_screen *s, tui_app *app, WINDOW *w)
         int y = 1 + r;
         if (v < nw) {
             if (v == 0) tui_put(w, y, ls->text_x, ls->text_w, TUI_ROLE_WARNING, i18n(app->lang, I18N_WARNINGS));
-            else if (v - 1 < ls->les->n_warnings)
-                tui_put(w, y, ls->text_x + 2, ls->text_w - 2, TUI_ROLE_WARNING, ls->les->warnings[v - 1]);
+            else if (v - 1 < ls->n_warn) {
+                const match *m = &ls->warn[v - 1];
+                tui_putn(w, y, ls->text_x + 2, ls->text_w - 2, TUI_ROLE_WARNING,
+                         ls->les->warnings[m->block] + m->start, m->end - m->start);
+            }
             continue;
         }
         const layout_line *ln = line_at(ls, v);
@@ -671,6 +694,7 @@ static void viewer_free(tui_screen *s, tui_app *app)
     remember(ls, app);
     drop_layout(ls);
     clear_matches(ls);
+    free(ls->warn);
     free(ls->needle);
     free(ls);
 }

@@ -16,6 +16,16 @@ case "$line1" in *"%") ok "header right-aligned with CJK title" ;;
 width=$(printf '%s' "$line1" | "$PYTHON" -c 'import sys,unicodedata
 s=sys.stdin.read(); print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s))')
 check_eq "header is exactly 78 columns (2 margin)" 78 "$width"
+tui_keys / 网 络 Enter
+check_screen "Chinese search finds matches" "个匹配，共"
+tui_keys n
+check_screen "n moves to another match" "个匹配，共"
+tui_keys Escape
+tui_resize 60 20
+check_screen "Chinese lesson at 60x20" "第 2 课"
+tui_resize 80 24
+tui_keys : l e s Tab 4 Enter
+check_screen ":lesson 4 by completion" "第 4 课"
 tui_keys o
 check_screen "contents overlay at 80 columns" "目录"
 tui_keys Escape q
