@@ -19,6 +19,8 @@ enum {
     RECENT_NORMS = 512,   /* gradient norms kept raw for the sparkline */
 };
 #define FULL_SPEED_BATCH_SECONDS 0.008 /* publish ~120 times a second at most */
+#define PACED_WAIT_MIN 0.004  /* a fast pace runs a few iterations per wake, not one */
+#define RATE_MIN_GAP 0.010    /* seconds between two samples of the it/s estimate */
 
 typedef enum { REQ_NONE, REQ_SAVE, REQ_SAMPLE } request_kind;
 
@@ -80,10 +82,19 @@ static void running_clock(train_worker *w, double now)
 
 static void record_rate(train_worker *w, double now)
 {
-    w->rate_t[w->rate_head] = now;
-    w->rate_i[w->rate_head] = w->view.iteration;
-    w->rate_head = (w->rate_head + 1) % RATE_SAMPLES;
-    if (w->rate_n < RATE_SAMPLES) w->rate_n++;
+    /* Paced batches can be a fraction of a millisecond apart; samples that
+     * close would make the ring span less than the 50 ms the estimate needs,
+     * so the newest sample is moved forward instead of adding one. */
+    int newest = (w->rate_head - 1 + RATE_SAMPLES) % RATE_SAMPLES;
+    if (w->rate_n > 1 && now - w->rate_t[(newest - 1 + RATE_SAMPLES) % RATE_SAMPLES] < RATE_MIN_GAP) {
+        w->rate_t[newest] = now;
+        w->rate_i[newest] = w->view.iteration;
+    } else {
+        w->rate_t[w->rate_head] = now;
+        w->rate_i[w->rate_head] = w->view.iteration;
+        w->rate_head = (w->rate_head + 1) % RATE_SAMPLES;
+        if (w->rate_n < RATE_SAMPLES) w->rate_n++;
+    }
     /* the oldest sample within the last second (or the oldest there is) */
     int best = -1;
     for (int k = 0; k < w->rate_n; k++) {
@@ -182,7 +193,7 @@ static void *worker_main(void *arg)
         double now = now_seconds();
         long n = stepping ? 1 : iterations_due(w, now);
         if (n <= 0) {
-            timed_wait(w, 1.0 / w->pace);
+            timed_wait(w, 1.0 / w->pace > PACED_WAIT_MIN ? 1.0 / w->pace : PACED_WAIT_MIN);
             continue;
         }
         if (stepping) w->step_requests--;

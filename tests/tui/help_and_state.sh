@@ -32,7 +32,7 @@ check "Esc cancels the command line" wait_gone ":qui"
 tui_keys : l e s s o n ' ' 4 2 Enter
 check_screen "bad lesson number reported" "no lesson '42'"
 tui_keys : t r a i n Enter
-check_screen ":train opens the training screen" "coming soon"
+check_screen ":train opens the training screen" "Training a character-level RNN"
 tui_keys q
 check_screen "q closes it" "Lesson 5"
 tui_keys : q u i z Enter
