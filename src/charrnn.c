@@ -248,8 +248,9 @@ void charrnn_free(charrnn *m)
 void charrnn_sync(charrnn *m)
 {
     int n_a = m->n_a;
-    for (int i = 0; i < n_a; i++)
-        for (int j = 0; j < n_a; j++) m->WaaT[(size_t)j * n_a + i] = m->p.Waa[(size_t)i * n_a + j];
+    /* contiguous writes, strided reads: the cheaper way round */
+    for (int j = 0; j < n_a; j++)
+        for (int i = 0; i < n_a; i++) m->WaaT[(size_t)j * n_a + i] = m->p.Waa[(size_t)i * n_a + j];
 }
 
 void charrnn_init_params(charrnn *m)
@@ -326,7 +327,10 @@ double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const doub
 void charrnn_backward(charrnn *m, const int *X, const int *Y, int T)
 {
     int n_a = m->n_a, n_x = m->n_x, n_y = m->n_y;
-    memset(m->grad_mem, 0, m->n_params * sizeof(double));
+    /* dWya and dWaa are written whole below; the rest is accumulated. */
+    memset(m->g.Wax, 0, (size_t)n_a * n_x * sizeof(double));
+    memset(m->g.b, 0, (size_t)n_a * sizeof(double));
+    memset(m->g.by, 0, (size_t)n_y * sizeof(double));
     /* dy<t> = ŷ<t> - onehot(Y[t]); turned in place in y_hat. */
     for (int t = 0; t < T; t++) m->y_hat[(size_t)t * n_y + Y[t]] -= 1.0;
     /* wdy<t> = Wya^T dy<t>: no recurrence, so done for all steps up front. */
@@ -372,8 +376,13 @@ void charrnn_backward(charrnn *m, const int *X, const int *Y, int T)
 /* g = clip(g, -max_value, max_value) element-wise (NaN stays NaN, as in
  * np.clip); returns 1 when anything was clipped; *ss = Σ g² before clipping
  * (summed in eight lanes: it is only shown, never fed back). */
+/* g = clip(g, -max_value, max_value) element-wise (NaN stays NaN, as in
+ * np.clip); with p, also p += neg_lr * g in the same pass. Returns 1 when
+ * anything was clipped; *ss = Σ g² before clipping (summed in eight lanes:
+ * it is only shown, never fed back). */
 KERNEL_CLONES
-static int clip_values(double *restrict g, size_t n, double max_value, double *ss)
+static int clip_values(double *restrict g, double *restrict p, size_t n, double max_value,
+                       double neg_lr, double *ss)
 {
     v8d acc = {0};
     size_t i = 0;
@@ -384,34 +393,43 @@ static int clip_values(double *restrict g, size_t n, double max_value, double *s
     double tail = 0.0;
     for (size_t k = i; k < n; k++) tail += g[k] * g[k];
     *ss = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])) + tail;
-    int clipped = 0;
+    /* Clipped elements are counted as those the clamp changed (a NaN,
+     * which np.clip keeps, counts too: training stops on it anyway). */
+    long changed = 0;
     for (i = 0; i < n; i++) {
         double v = g[i];
-        clipped |= (v > max_value) | (v < -max_value);
-        v = v > max_value ? max_value : v;
-        g[i] = v < -max_value ? -max_value : v;
+        double c = v > max_value ? max_value : v;
+        c = c < -max_value ? -max_value : c;
+        changed += c != v;
+        g[i] = c;
     }
-    return clipped;
-}
-
-KERNEL_CLONES
-static void add_scaled(double *restrict p, double s, const double *restrict g, size_t n)
-{
-    for (size_t i = 0; i < n; i++) p[i] += s * g[i];
+    if (p)
+        for (i = 0; i < n; i++) p[i] += neg_lr * g[i];
+    return changed != 0;
 }
 
 int charrnn_clip(charrnn *m, double max_value, double *norm_before)
 {
     double ss;
-    int clipped = clip_values(m->grad_mem, m->n_params, max_value, &ss);
+    int clipped = clip_values(m->grad_mem, NULL, m->n_params, max_value, 0.0, &ss);
     if (norm_before) *norm_before = sqrt(ss);
     return clipped;
 }
 
 void charrnn_update(charrnn *m, double lr)
 {
-    add_scaled(m->param_mem, -lr, m->grad_mem, m->n_params);
+    double s = -lr;
+    for (size_t i = 0; i < m->n_params; i++) m->param_mem[i] += s * m->grad_mem[i];
     charrnn_sync(m);
+}
+
+int charrnn_clip_update(charrnn *m, double max_value, double lr, double *norm_before)
+{
+    double ss;
+    int clipped = clip_values(m->grad_mem, m->param_mem, m->n_params, max_value, -lr, &ss);
+    if (norm_before) *norm_before = sqrt(ss);
+    charrnn_sync(m);
+    return clipped;
 }
 
 const double *charrnn_last_a(const charrnn *m, int T) { return m->a + (size_t)T * m->n_a; }

@@ -76,6 +76,9 @@ void charrnn_backward(charrnn *m, const int *X, const int *Y, int T);
 int charrnn_clip(charrnn *m, double max_value, double *norm_before);
 /* param += -lr * grad, then charrnn_sync. */
 void charrnn_update(charrnn *m, double lr);
+/* charrnn_clip then charrnn_update in one pass over the parameters (the
+ * same results, bit for bit). */
+int charrnn_clip_update(charrnn *m, double max_value, double lr, double *norm_before);
 /* a<T-1> of the last forward pass (n_a). */
 const double *charrnn_last_a(const charrnn *m, int T);
 /* The tanh every step uses (vectorised; within 4 ulp of libm's). */

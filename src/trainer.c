@@ -75,8 +75,7 @@ void trainer_step(trainer *t, trainer_step_info *info)
     double cur = charrnn_forward(m, t->X, t->Y, T, t->a_prev);
     charrnn_backward(m, t->X, t->Y, T);
     double norm = 0.0;
-    int clipped = charrnn_clip(m, t->cfg.clip ? t->cfg.clip_value : INFINITY, &norm);
-    charrnn_update(m, t->cfg.lr);
+    int clipped = charrnn_clip_update(m, t->cfg.clip ? t->cfg.clip_value : INFINITY, t->cfg.lr, &norm);
     memcpy(t->a_prev, charrnn_last_a(m, T), (size_t)m->n_a * sizeof(double));
     t->loss = t->loss * 0.999 + cur * 0.001;
     t->iteration = j + 1;
