@@ -153,6 +153,34 @@ static void test_sample_is_repeatable_and_ends(void **state)
     charrnn_free(&m);
 }
 
+/* The fused pass used by the trainer gives the same bits as clip + update. */
+static void test_clip_update_equals_clip_then_update(void **state)
+{
+    charrnn a, b;
+    charrnn_init(&a, 9, 11, 11, 2);
+    charrnn_init(&b, 9, 11, 11, 2);
+    rng_state r;
+    rng_seed(&r, 4);
+    rng_randn_fill(&r, a.param_mem, a.n_params);
+    rng_randn_fill(&r, a.grad_mem, a.n_params);
+    for (size_t i = 0; i < a.n_params; i++) a.grad_mem[i] *= 4;
+    memcpy(b.param_mem, a.param_mem, a.n_params * sizeof(double));
+    memcpy(b.grad_mem, a.grad_mem, a.n_params * sizeof(double));
+    double na, nb;
+    int ca = charrnn_clip(&a, 5.0, &na);
+    charrnn_update(&a, 0.01);
+    int cb = charrnn_clip_update(&b, 5.0, 0.01, &nb);
+    assert_int_equal(ca, 1);
+    assert_int_equal(cb, 1);
+    assert_true(na == nb);
+    assert_memory_equal(a.param_mem, b.param_mem, a.n_params * sizeof(double));
+    assert_memory_equal(a.grad_mem, b.grad_mem, a.n_params * sizeof(double));
+    assert_memory_equal(a.WaaT, b.WaaT, 81 * sizeof(double));
+    assert_true(b.WaaT[1 * 9 + 2] == b.p.Waa[2 * 9 + 1]);
+    charrnn_free(&a);
+    charrnn_free(&b);
+}
+
 static void test_nan_parameters_detected(void **state)
 {
     charrnn m;
@@ -186,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_gradient_check),
         cmocka_unit_test(test_tanh_matches_libm),
         cmocka_unit_test(test_sample_is_repeatable_and_ends),
+        cmocka_unit_test(test_clip_update_equals_clip_then_update),
         cmocka_unit_test(test_nan_parameters_detected),
         cmocka_unit_test(test_init_params_course),
     };
