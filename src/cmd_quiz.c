@@ -195,7 +195,8 @@ typedef struct {
     const char *explain;      /* label in front of the explanation, with its spacing */
     const char *ended;        /* input ended after %zu of %zu questions */
     const char *time;         /* time: %d min %d s */
-    const char *by_lesson, *no_lesson, *missed;
+    const char *by_lesson, *no_lesson;
+    const char *missed;       /* label in front of the missed ids, with its spacing */
     const char *due;          /* %zu due for review */
     const char *none_due;
     const char *review_intro; /* %zu questions */
@@ -218,7 +219,7 @@ static const words WORDS_EN = {
     "Time: %d min %d s",
     "By lesson:",
     "not linked to a lesson",
-    "Missed:",
+    "Missed: ",
     "Questions due for review now: %zu ('seqtutor quiz --review')",
     "no questions are due for review",
     "Review of the questions due now: %zu.",
@@ -311,7 +312,7 @@ static const char *read_answer(reader *r, const char *prompt)
         return NULL;
     }
     while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r')) r->line[--n] = '\0';
-    /* echo it, so a transcript of piped answers reads like a session */
+    /* echo it, so a transcript of piped answers reads like a dialogue */
     printf("%s\n", r->line);
     return r->line;
 }
@@ -397,7 +398,7 @@ static void print_summary(const quiz_session *s, const words *w, size_t due_now)
     putchar('\n');
     quiz_lesson_score by[QUIZ_MAX_LESSON + 1];
     quiz_session_breakdown(s, by);
-    printf("%s\n", w->by_lesson);
+    if (s->n_answered) printf("%s\n", w->by_lesson);
     for (int l = 1; l <= QUIZ_MAX_LESSON; l++) {
         if (!by[l].total) continue;
         printf("  ");
@@ -410,7 +411,7 @@ static void print_summary(const quiz_session *s, const words *w, size_t due_now)
         const char **ids = xmalloc(n_missed * sizeof *ids);
         quiz_session_missed(s, ids, n_missed);
         printf("%s", w->missed);
-        for (size_t i = 0; i < n_missed; i++) printf("%s%s", i ? ", " : " ", ids[i]);
+        for (size_t i = 0; i < n_missed; i++) printf("%s%s", i ? ", " : "", ids[i]);
         putchar('\n');
         free(ids);
     }

@@ -50,6 +50,7 @@ int quiz_attempt_open(quiz_attempt *a, const char *path, const quiz_attempt_conf
     a->key = review_quiz_key(path);
     a->store_path = cfg->store_path ? xstrdup(cfg->store_path) : review_default_path();
     a->now = cfg->now;
+    a->no_shuffle = cfg->no_shuffle;
     if (review_load(&a->store, a->store_path, a->note, sizeof a->note) < REVIEW_CORRUPT) a->note[0] = '\0';
 
     /* questions deleted from the file leave the queue */
@@ -100,6 +101,22 @@ void quiz_attempt_finish(quiz_attempt *a)
     review_add_attempt(&a->store, a->key, a->lang, (int)s->n_right, (int)s->n_answered,
                        (int)(quiz_session_seconds(s) + 0.5), a->now);
     save(a);
+}
+
+size_t quiz_attempt_retry(quiz_attempt *a, uint32_t seed, double started)
+{
+    if (!a->ready) return 0;
+    quiz_attempt_finish(a);
+    size_t n = quiz_session_missed(&a->session, NULL, 0);
+    /* the ids belong to a->quiz, which stays */
+    const char **ids = xmalloc((n + 1) * sizeof *ids);
+    quiz_session_missed(&a->session, ids, n);
+    quiz_session_config sc = {seed, a->no_shuffle, 1, ids, n, a->lang};
+    quiz_session_free(&a->session);
+    size_t got = quiz_session_init(&a->session, a->quiz, &sc, started);
+    free(ids);
+    a->finished = 0;
+    return got;
 }
 
 size_t quiz_attempt_due(const quiz_attempt *a)

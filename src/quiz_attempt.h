@@ -1,5 +1,5 @@
 /* quiz_attempt.h — one recorded attempt at a quiz file: the parsed file,
- * its session and its progress (review queue and history), glued together
+ * its quiz_session and its progress (review queue and history), glued together
  * the same way for the plain mode and the full-screen quiz. Model layer:
  * no terminal code.
  *
@@ -7,7 +7,7 @@
  *   quiz_attempt a;
  *   rc = quiz_attempt_open(&a, path, &cfg, err, errlen);
  *     QUIZ_ATTEMPT_UNREADABLE  the file cannot be read: err names it; a.quiz is NULL
- *     QUIZ_ATTEMPT_HAS_ERRORS  a.quiz holds the diagnostics to show; no session
+ *     QUIZ_ATTEMPT_HAS_ERRORS  a.quiz holds the diagnostics to show; no quiz_session
  *     QUIZ_ATTEMPT_OK          a.session is ready; it may have no items (nothing
  *                              due for review): check a.session.n_items
  *   show a.note when it is not empty (e.g. the progress file was damaged and set aside)
@@ -16,6 +16,8 @@
  *           (checks, records the answer in the review queue, saves the file)
  *   quiz_attempt_finish(&a)    adds the attempt to the history and saves;
  *                              at most once, only when something was answered
+ *   quiz_attempt_retry(&a, ...) optional: finishes, then starts a new round
+ *                              with only the questions missed in this one
  *   quiz_attempt_close(&a)     frees everything (finishes first if needed);
  *                              safe after any result of open
  * a.note is rewritten when a save fails (the quiz goes on; the message says
@@ -38,11 +40,11 @@ typedef struct {
     uint32_t seed;                 /* order of questions and options */
     int no_shuffle;
     int review;                    /* ask only the questions due for review */
-    const char *const *only_ids;   /* with n_only_ids > 0: ask only these (e.g. retry the missed ones) */
+    const char *const *only_ids;   /* with n_only_ids > 0: ask only these; read during open only */
     size_t n_only_ids;
     const char *lang;              /* "zh"/"en": the words when the file has no lang: */
     time_t now;                    /* the review clock: quiz_clock() */
-    double started;                /* the session clock: now_seconds() */
+    double started;                /* the quiz_session clock: now_seconds() */
     const char *store_path;        /* NULL: review_default_path() */
 } quiz_attempt_config;
 
@@ -54,6 +56,7 @@ typedef struct {
     char *store_path;
     char lang[3];                  /* language of the words: the file's lang: when zh/en */
     time_t now;                    /* the review clock of this attempt */
+    int no_shuffle;                /* from the config, kept for a retry */
     int ready;                     /* open returned QUIZ_ATTEMPT_OK */
     int finished;                  /* quiz_attempt_finish ran */
     int save_failed;               /* saving stopped after a failure */
@@ -65,6 +68,11 @@ int quiz_attempt_open(quiz_attempt *a, const char *path, const quiz_attempt_conf
 /* Submits to the current item (see quiz_session_submit) and records it. */
 quiz_verdict quiz_attempt_submit(quiz_attempt *a, unsigned chosen, double now);
 void quiz_attempt_finish(quiz_attempt *a);
+/* Finishes this round and starts another on the same file with only the
+ * questions answered wrongly (a new history entry when it ends). Returns
+ * the number of questions in the new round; 0 when nothing was missed (the
+ * quiz_session is then empty and done). */
+size_t quiz_attempt_retry(quiz_attempt *a, uint32_t seed, double started);
 void quiz_attempt_close(quiz_attempt *a);
 /* Questions of this quiz due for review at the attempt's clock. */
 size_t quiz_attempt_due(const quiz_attempt *a);

@@ -169,6 +169,31 @@ static void review_asks_the_due_questions(void **state)
     quiz_attempt_close(&a);
 }
 
+static void retry_asks_the_missed_ones(void **state)
+{
+    (void)state;
+    remove(store_path);
+    quiz_attempt a;
+    quiz_attempt_config c = config(T0);
+    char err[ERRBUF];
+    assert_int_equal(quiz_attempt_open(&a, quiz_path, &c, err, sizeof err), QUIZ_ATTEMPT_OK);
+    answer(&a, 0, 11.0); /* a1 */
+    answer(&a, 1, 12.0); /* a2 */
+    answer(&a, 0, 13.0); /* a3 */
+    assert_int_equal(quiz_attempt_retry(&a, 5, 20.0), 2);
+    assert_int_equal(a.store.n_attempts, 1); /* the first round is in the history */
+    assert_string_equal(quiz_session_question(&a.session, &a.session.items[0])->id, "a1");
+    assert_string_equal(quiz_session_question(&a.session, &a.session.items[1])->id, "a3");
+    assert_int_equal(a.session.items[0].shown[0], 0); /* no_shuffle is kept */
+    answer(&a, 1, 21.0);
+    answer(&a, 1, 22.0);
+    assert_int_equal(quiz_attempt_retry(&a, 5, 30.0), 0);
+    assert_true(quiz_session_done(&a.session));
+    assert_int_equal(a.store.n_attempts, 2);
+    assert_int_equal(a.store.attempts[1].score, 2);
+    quiz_attempt_close(&a);
+}
+
 static void unusable_files(void **state)
 {
     (void)state;
@@ -248,6 +273,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_misses_and_history),
         cmocka_unit_test(review_asks_the_due_questions),
+        cmocka_unit_test(retry_asks_the_missed_ones),
         cmocka_unit_test(unusable_files),
         cmocka_unit_test(damaged_progress_gives_a_note),
         cmocka_unit_test(clock_and_default_path),
