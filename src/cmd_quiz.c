@@ -185,7 +185,7 @@ typedef struct {
     const char *prompt;
     const char *right, *wrong;
     const char *answer, *answers;
-    const char *explain;
+    const char *explain;      /* label in front of the explanation, with its spacing */
     const char *ended;        /* input ended after %zu of %zu questions */
     const char *time;         /* time: %d min %d s */
     const char *by_lesson, *no_lesson, *missed;
@@ -206,7 +206,7 @@ static const words WORDS_EN = {
     "Wrong.",
     "Right answer:",
     "Right answers:",
-    "Explanation:",
+    "Explanation: ",
     "Input ended after %zu of %zu questions.",
     "Time: %d min %d s",
     "By lesson:",
@@ -376,7 +376,7 @@ static void print_verdict(const quiz_session *s, const quiz_item *it, const quiz
         }
     }
     if (q->explanation) {
-        printf("%s ", w->explain);
+        printf("%s", w->explain);
         print_indented(q->explanation, 2);
         putchar('\n');
     }
@@ -477,7 +477,7 @@ static int run_plain(quiz_file *qf, const plain_config *pc)
 
     printf("%s\n", qf->title);
     printf(pc->review ? w->review_intro : w->intro, n);
-    printf(" %s\n", w->how);
+    printf("\n%s\n", w->how);
 
     reader rd = {isatty(STDIN_FILENO), NULL, 0};
     if (rd.tty) {

@@ -574,7 +574,7 @@ static void finish_question(parser *p)
     if (!q->lesson_line)
         diag(p, QUIZ_WARNING, q->line, 1, "add 'lesson: N' (1-10) right after the '## ' line",
              "question %s is not linked to a lesson", nm);
-    if (!q->explain_line && q->n_options > 0)
+    if (!q->explanation && q->n_options > 0)
         diag(p, QUIZ_WARNING, q->line, 1, "add 'explain: ...' after the options",
              "question %s has no explanation", nm);
     for (size_t i = 0; i < q->n_options; i++) {
@@ -689,25 +689,21 @@ static void handle_indented(parser *p)
     quiz_question *q = cur_q(p);
     const char *t = skip_space(p->text);
     char *trimmed = dup_trimmed(t, strlen(t));
-    if (looks_like_option(t)) {
-        diag(p, QUIZ_ERROR, p->line, col_at(p, (size_t)(t - p->text)),
-             "remove the spaces in front of the '-'", "an option marker must start at column 1");
-    } else {
-        switch (p->cont) {
-        case CONT_OPTION:
-            append_text(p, &q->options[q->n_options - 1].text, "\n", trimmed);
-            break;
-        case CONT_FEEDBACK:
-            append_text(p, &q->options[q->n_options - 1].feedback, "\n", trimmed);
-            break;
-        case CONT_EXPLAIN:
-            append_text(p, &q->explanation, "\n", trimmed);
-            break;
-        default:
-            diag(p, QUIZ_ERROR, p->line, 1,
-                 "indented lines continue an option, its feedback or the explanation right above them",
-                 "indented line that continues nothing");
-        }
+    switch (p->cont) {
+    case CONT_OPTION:
+        append_text(p, &q->options[q->n_options - 1].text, "\n", trimmed);
+        break;
+    case CONT_FEEDBACK:
+        append_text(p, &q->options[q->n_options - 1].feedback, "\n", trimmed);
+        break;
+    case CONT_EXPLAIN:
+        /* explain: with nothing after it takes its text from the lines below */
+        append_text(p, &q->explanation, "\n", trimmed);
+        break;
+    default:
+        diag(p, QUIZ_ERROR, p->line, 1,
+             "a blank line ends an option or an explanation; remove it or the indentation",
+             "indented line that continues nothing");
     }
     free(trimmed);
 }
@@ -985,6 +981,11 @@ static void handle_line(parser *p)
         }
         return;
     }
+    if (is_space(s[0]) && looks_like_option(skip_space(s))) {
+        diag(p, QUIZ_ERROR, p->line, col_at(p, (size_t)(skip_space(s) - s)),
+             "remove the spaces in front of the '-'", "an option marker must start at column 1");
+        return;
+    }
     if (p->st == ST_Q_START || p->st == ST_STEM) {
         if (looks_like_header(s)) {
             diag(p, QUIZ_ERROR, p->line, 1, "write '## ' in front of it",
@@ -995,12 +996,14 @@ static void handle_line(parser *p)
         return;
     }
     /* after the options */
+    if (s[0] == '>' && (p->cont == CONT_OPTION || p->cont == CONT_FEEDBACK)) {
+        diag(p, QUIZ_ERROR, p->line, 1, "indent feedback lines under their option: '  > text'",
+             "feedback line is not indented");
+        handle_feedback(p);
+        return;
+    }
     if (is_space(s[0])) {
-        if (p->cont == CONT_NONE)
-            diag(p, QUIZ_ERROR, p->line, 1,
-                 "a blank line ends an option or an explanation; remove it or the indentation",
-                 "indented line that continues nothing");
-        else handle_indented(p);
+        handle_indented(p);
         return;
     }
     if (s[0] == '-' && is_space(s[1])) {

@@ -26,6 +26,12 @@ answers() {
     ' "$1"
 }
 
+# ---- the model layer stays free of terminal code ------------------------------
+check "quiz model files include no curses or readline" \
+    test -z "$(grep -lE '#include <(n?curses|readline/)' "$SEQTUTOR_HOME/src/quiz.c" "$SEQTUTOR_HOME/src/quiz.h" \
+        "$SEQTUTOR_HOME/src/quiz_session.c" "$SEQTUTOR_HOME/src/quiz_session.h" "$SEQTUTOR_HOME/src/review.c" \
+        "$SEQTUTOR_HOME/src/review.h" "$SEQTUTOR_HOME/src/gift.c" "$SEQTUTOR_HOME/src/gift.h")"
+
 # ---- check-quiz ----------------------------------------------------------
 check "week-1 quizzes exist" test -f "$EN" -a -f "$ZH"
 check_status "check-quiz: both week-1 files are clean" 0 "$SEQTUTOR" check-quiz "$EN" "$ZH"

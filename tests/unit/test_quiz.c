@@ -260,6 +260,18 @@ static void malformed_option_markers(void **state)
     expect_only_error("# T\n## m1 multi: t\nlesson: 1\nStem.\n- [x] good\n- [ ] other\n  > no\n  - [x] c\n"
                       "explain: e\n",
                       8, 3, "must start at column 1");
+    /* ... also in the stem */
+    expect_only_error("# T\n## m1 multi: t\nlesson: 1\nStem.\n - [x] c\n- [x] good\n- [ ] other\n  > no\n"
+                      "explain: e\n",
+                      5, 2, "must start at column 1");
+    /* feedback at column 1 is reported, and still kept as the option's feedback */
+    quiz_file *qf = parse("# T\n## m1 multi: t\nlesson: 1\nStem.\n- [x] good\n- [ ] other\n> not indented\n"
+                          "explain: e\n");
+    assert_int_equal(qf->n_errors, 1);
+    assert_non_null(find_diag(qf, QUIZ_ERROR, 7, 1, "feedback line is not indented"));
+    assert_string_equal(qf->questions[0].options[1].feedback, "not indented");
+    assert_int_equal(qf->n_warnings, 0);
+    quiz_free(qf);
     /* a list line after the options lacks its box */
     expect_only_error("# T\n## m1 multi: t\nlesson: 1\nStem.\n- [x] good\n- [ ] other\n  > no\n- third\n"
                       "explain: e\n",
@@ -397,6 +409,13 @@ static void warnings(void **state)
     assert_non_null(find_diag(qf, QUIZ_WARNING, 8, 7, "same text as the one at line 4"));
     /* a right option needs no feedback: no warning for line 4 */
     assert_null(find_diag(qf, QUIZ_WARNING, 4, 1, "without feedback"));
+    quiz_free(qf);
+
+    /* explain: with no text at all counts as missing */
+    qf = parse("# T\n## w2 single: t\nlesson: 2\nStem.\n- [x] a\n- [ ] b\n  > n\nexplain:\n");
+    assert_int_equal(qf->n_errors, 0);
+    assert_int_equal(qf->n_warnings, 1);
+    assert_non_null(find_diag(qf, QUIZ_WARNING, 2, 1, "has no explanation"));
     quiz_free(qf);
 
     qf = quiz_parse("quizzes/week1.zh.quiz", "# T\nlang: en\ncolour: red\n" GOOD_Q("g1"),
