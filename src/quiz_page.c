@@ -22,7 +22,7 @@ typedef struct {
     const char *no_lesson;
     const char *missed;
     const char *due;          /* format: %ld */
-    const char *none_due;
+    const char *come_back;  /* when the missed questions are due */
     const char *actions[4];
 } page_words;
 
@@ -41,7 +41,7 @@ static const page_words WORDS_EN = {
     "not linked to a lesson",
     "Missed:",
     "Questions due for review now: %ld",
-    "Nothing is due for review now.",
+    "The missed questions come back for review tomorrow (seqtutor quiz --review).",
     {"Review mistakes", "Retry missed questions", "Take the whole quiz again", "Back"},
 };
 
@@ -60,7 +60,7 @@ static const page_words WORDS_ZH = {
     "未关联课程",
     "答错的题：",
     "现在待复习的题：%ld",
-    "现在没有需要复习的题。",
+    "答错的题明天会再出现，供复习（seqtutor quiz --review）。",
     {"查看错题", "重做答错的题", "重新做整套测验", "返回"},
 };
 
@@ -339,10 +339,10 @@ void qp_results(qp_page *p, const quiz_session *s, const char *const *lesson_tit
         sb_free(&sb);
         free(ids);
     }
-    if (due >= 0) {
+    if (due > 0 || (due == 0 && n_missed)) {
         qp_add_blank(p);
         if (due > 0) snprintf(buf, sizeof buf, w->due, due);
-        else snprintf(buf, sizeof buf, "%s", w->none_due);
+        else snprintf(buf, sizeof buf, "%s", w->come_back);
         qp_add_text(p, QP_DIM, 0, NULL, QP_DIM, buf, -1);
     }
     if (n_actions) qp_add_blank(p);
@@ -381,9 +381,19 @@ void qp_diagnostics(qp_page *p, const quiz_file *qf)
         } else if (strncmp(line + strspn(line, " "), "hint:", 5) == 0) {
             qp_add_text(p, QP_DIM, (int)strspn(line, " "), NULL, QP_DIM, line + strspn(line, " "), -1);
         } else {
-            qp_style st = strstr(line, ": error: ") ? QP_ERROR
-                        : strstr(line, ": warning: ") ? QP_WARNING : QP_TEXT;
-            qp_add_text(p, st, 0, NULL, st, line, -1);
+            const char *sev = strstr(line, ": error: ");
+            const char *warn = strstr(line, ": warning: ");
+            qp_style st = sev ? QP_ERROR : warn ? QP_WARNING : QP_TEXT;
+            if (!sev) sev = warn;
+            if (sev && text_width(line, strlen(line)) > p->width) {
+                /* "FILE:LINE:COL: error:" whole on its line, the message under it */
+                char *msg = strchr(sev + 2, ' ');
+                *msg++ = '\0';
+                qp_add_text(p, st, 0, NULL, st, line, -1);
+                qp_add_text(p, st, 4, NULL, st, msg, -1);
+            } else {
+                qp_add_text(p, st, 0, NULL, st, line, -1);
+            }
         }
         free(line);
         if (!nl) break;

@@ -110,9 +110,10 @@ typedef enum {
 
 /* The results of an attempt: score, time, the score per lesson (with the
  * lesson titles when lesson_titles is not NULL: lesson_titles[l-1] for
- * lesson l, entries may be NULL), the missed ids, the number due for review
- * (due < 0: not shown), then one entry per action in actions[0..n_actions)
- * with its key in the mark. */
+ * lesson l, entries may be NULL), the missed ids, the questions due for
+ * review (due > 0: their number; 0: when the missed ones come back, if any;
+ * < 0: nothing), then one entry per action in actions[0..n_actions) with its
+ * key in the mark. */
 void qp_results(qp_page *p, const quiz_session *s, const char *const *lesson_titles, long due,
                 const qp_action *actions, size_t n_actions, const char *lang);
 /* The key that starts an action on the results page ('m', 't', 'a', 'q'). */
@@ -120,7 +121,8 @@ int qp_action_key(qp_action a);
 
 /* Every diagnostic of qf in check-quiz's words (FILE:LINE:COL: error: ...,
  * the source line with a caret, the hint) and its summary line
- * ("2 errors, 0 warnings in 1 file"). */
+ * ("2 errors, 0 warnings in 1 file"). A diagnostic wider than the page keeps
+ * "FILE:LINE:COL: error:" on one line and wraps its message below it. */
 void qp_diagnostics(qp_page *p, const quiz_file *qf);
 
 /* "12 min 5 s" / "12 分 5 秒" for a number of seconds (rounded). */

@@ -57,6 +57,8 @@ typedef struct {
     char *store_path;
     int save_failed;        /* one message is enough */
     quiz_mode mode;
+    quiz_mode resume_mode;  /* MODE_ERRORS after a failed reload: the mode to go back to */
+    size_t resume_top;      /* ... and its scroll position */
     size_t view;            /* MODE_ASK: the item shown (== sess.current while unanswered) */
     unsigned selected;      /* ticked options, as displayed positions */
     int cursor;             /* the option (or action) the arrows point at */
@@ -225,14 +227,17 @@ static void show_lines(quiz_screen *qs, size_t first, size_t last)
     clamp_top(qs);
 }
 
-static const quiz_item *shown_item(const quiz_screen *qs)
+/* The item a mode shows (MODE_ASK, MODE_MISTAKES), or NULL. */
+static const quiz_item *item_in_mode(const quiz_screen *qs, quiz_mode mode)
 {
     if (!qs->has_sess) return NULL;
-    if (qs->mode == MODE_ASK && qs->view < qs->sess.n_items) return &qs->sess.items[qs->view];
-    if (qs->mode == MODE_MISTAKES && qs->mistake < qs->n_mistakes)
+    if (mode == MODE_ASK && qs->view < qs->sess.n_items) return &qs->sess.items[qs->view];
+    if (mode == MODE_MISTAKES && qs->mistake < qs->n_mistakes)
         return &qs->sess.items[qs->mistakes[qs->mistake]];
     return NULL;
 }
+
+static const quiz_item *shown_item(const quiz_screen *qs) { return item_in_mode(qs, qs->mode); }
 
 static const char *const *lesson_titles(tui_app *app, const char *titles[LESSON_COUNT])
 {
@@ -360,8 +365,15 @@ static void reload(quiz_screen *qs, tui_app *app, int quiet)
 {
     quiz_file *nf = read_file(qs, app);
     if (!nf) {
-        /* the attempt (if any) waits over the old file until a reload works */
-        go_mode(qs, app, MODE_ERRORS);
+        /* the attempt (if any) waits over the old file, where it was, until
+         * a reload works */
+        if (qs->mode != MODE_ERRORS) {
+            qs->resume_mode = qs->mode;
+            qs->resume_top = qs->top;
+        }
+        qs->mode = MODE_ERRORS;
+        qs->top = 0;
+        rebuild(qs, app);
         return;
     }
     if (!qs->has_sess) {
@@ -371,8 +383,12 @@ static void reload(quiz_screen *qs, tui_app *app, int quiet)
         start_attempt(qs, app);
     } else {
         quiz_mode was = qs->mode;
+        if (was == MODE_ERRORS) {
+            was = qs->resume_mode;
+            qs->top = qs->resume_top;
+        }
         const char *shown_id = NULL;
-        const quiz_item *it = shown_item(qs);
+        const quiz_item *it = item_in_mode(qs, was);
         if (it) shown_id = quiz_session_question(&qs->sess, it)->id;
         char *keep_id = shown_id ? xstrdup(shown_id) : NULL;
         unsigned keep_sel = qs->selected;
@@ -569,10 +585,12 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
     switch (qs->mode) {
     case MODE_ERRORS:
         left_role = TUI_ROLE_ERROR;
-        if (qs->broken)
+        if (qs->broken) {
+            const char *base = strrchr(qs->path, '/');
             snprintf(left, sizeof left, tui_l(app, "%s: %zu errors — fix the file, then press r",
                                               "%s：%zu 个错误 —— 修改文件后按 r"),
-                     qs->path, qs->broken->n_errors);
+                     base ? base + 1 : qs->path, qs->broken->n_errors);
+        }
         else snprintf(left, sizeof left, "%s", tui_l(app, "The quiz file cannot be read — press r to retry",
                                                      "无法读取测验文件 —— 按 r 重试"));
         break;
