@@ -74,17 +74,16 @@ typedef struct {
 } quiz_screen;
 
 static const tui_key_help quiz_keys[] = {
-    {"a … h  1 … 9", "choose an option (multi: tick / untick it)", "选择选项（多选：勾选 / 取消）"},
-    {"↑/↓", "move between the options", "在选项间移动"},
-    {"Space", "tick the option under the arrow", "勾选箭头所指的选项"},
-    {"Enter", "answer; after the answer: next question", "作答；作答后：下一题"},
-    {"→  n", "next question (after the answer)", "下一题（作答后）"},
-    {"j/k  PgDn/PgUp", "scroll the question", "滚动题目"},
-    {"l", "open the lesson of the question (q comes back)", "打开本题对应的课程（按 q 返回）"},
-    {"r", "reload the quiz file from disk", "从磁盘重新载入测验文件"},
-    {"m  t  a", "results: mistakes / retry missed / again", "结果页：查看错题 / 重做错题 / 重做全部"},
+    {"a … h  1 … 9", "choose (multi: tick / untick)", "选择（多选：勾选 / 取消）"},
+    {"↑/↓  Space", "move to an option, tick it", "移到选项，勾选它"},
+    {"Enter", "answer, then next question", "作答，然后下一题"},
+    {"→  n", "next question", "下一题"},
+    {"j/k  PgDn/PgUp", "scroll", "滚动"},
+    {"l", "the lesson of the question", "本题对应的课程"},
+    {"r", "reload the quiz file", "重新载入测验文件"},
+    {"m  t  a", "results: mistakes, retry, again", "结果页：错题、重做错题、重做"},
     {"←/→", "mistakes: previous / next", "错题：上一题 / 下一题"},
-    {"q", "back (the answers so far are kept)", "返回（已作答的题会保存）"},
+    {"q", "back (answers are kept)", "返回（答案已保存）"},
     {NULL, NULL, NULL},
 };
 
@@ -587,8 +586,10 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
         left_role = TUI_ROLE_ERROR;
         if (qs->broken) {
             const char *base = strrchr(qs->path, '/');
-            snprintf(left, sizeof left, tui_l(app, "%s: %zu errors — fix the file, then press r",
-                                              "%s：%zu 个错误 —— 修改文件后按 r"),
+            snprintf(left, sizeof left,
+                     qs->broken->n_errors == 1
+                         ? tui_l(app, "%s: %zu error — fix the file, then press r", "%s：%zu 个错误 —— 修改文件后按 r")
+                         : tui_l(app, "%s: %zu errors — fix the file, then press r", "%s：%zu 个错误 —— 修改文件后按 r"),
                      base ? base + 1 : qs->path, qs->broken->n_errors);
         }
         else snprintf(left, sizeof left, "%s", tui_l(app, "The quiz file cannot be read — press r to retry",
@@ -820,6 +821,16 @@ static int quiz_key(tui_screen *s, tui_app *app, int key)
     return 0;
 }
 
+/* The footer: the full hint when it fits, else the one without 'r reload'
+ * (which '?' still lists). Both are printf formats taking the last letter. */
+static const char *pick_footer(quiz_screen *qs, tui_app *app, const char *full, const char *brief,
+                               char last)
+{
+    snprintf(qs->footer, sizeof qs->footer, full, last);
+    if (tui_width(qs->footer) > app->cols - 2) snprintf(qs->footer, sizeof qs->footer, brief, last);
+    return qs->footer;
+}
+
 static const char *quiz_footer(tui_screen *s, tui_app *app)
 {
     quiz_screen *qs = (quiz_screen *)s;
@@ -828,14 +839,17 @@ static const char *quiz_footer(tui_screen *s, tui_app *app)
     case MODE_ERRORS:
         return tui_l(app, "r reload  j/k scroll  ? help  q back", "r 重新载入  j/k 滚动  ? 帮助  q 返回");
     case MODE_EMPTY:
-        return tui_l(app, "a take the whole quiz  r reload  ? help  q back",
-                     "a 做整套测验  r 重新载入  ? 帮助  q 返回");
+        return tui_l(app, "a take the whole quiz  ? help  q back", "a 做整套测验  ? 帮助  q 返回");
     case MODE_RESULTS:
-        return qs->n_actions > 2
-                   ? tui_l(app, "m mistakes  t retry missed  a again  ↑↓ Enter  r reload  q back",
-                           "m 查看错题  t 重做错题  a 重做全部  ↑↓ Enter  r 重新载入  q 返回")
-                   : tui_l(app, "a again  ↑↓ Enter  r reload  ? help  q back",
-                           "a 重做全部  ↑↓ Enter  r 重新载入  ? 帮助  q 返回");
+        if (qs->n_actions > 2)
+            return pick_footer(qs, app,
+                               tui_l(app, "m mistakes  t retry missed  a again  ↑↓ Enter  r reload  q back",
+                                     "m 查看错题  t 重做错题  a 重做全部  ↑↓ Enter  r 重新载入  q 返回"),
+                               tui_l(app, "m mistakes  t retry missed  a again  ↑↓ Enter  q back",
+                                     "m 查看错题  t 重做错题  a 重做全部  ↑↓ Enter  q 返回"),
+                               0);
+        return tui_l(app, "a again  ↑↓ Enter  r reload  ? help  q back",
+                     "a 重做全部  ↑↓ Enter  r 重新载入  ? 帮助  q 返回");
     case MODE_MISTAKES:
         return tui_l(app, "→/Enter next  ← previous  j/k scroll  l lesson  q results",
                      "→/Enter 下一题  ← 上一题  j/k 滚动  l 课程  q 返回结果");
@@ -843,25 +857,35 @@ static const char *quiz_footer(tui_screen *s, tui_app *app)
         break;
     }
     if (!it) return NULL;
-    if (it->answered) {
-        int last = qs->view + 1 >= qs->sess.n_items;
-        return last ? tui_l(app, "Enter/→ results  j/k scroll  l lesson  r reload  ? help  q back",
-                            "Enter/→ 查看结果  j/k 滚动  l 课程  r 重新载入  ? 帮助  q 返回")
-                    : tui_l(app, "Enter/→ next  j/k scroll  l lesson  r reload  ? help  q back",
-                            "Enter/→ 下一题  j/k 滚动  l 课程  r 重新载入  ? 帮助  q 返回");
-    }
     char last = qp_letter(it->n_shown - 1);
+    if (it->answered) {
+        if (qs->view + 1 >= qs->sess.n_items)
+            return pick_footer(qs, app,
+                               tui_l(app, "Enter/→ results  j/k scroll  l lesson  r reload  ? help  q back",
+                                     "Enter/→ 查看结果  j/k 滚动  l 课程  r 重新载入  ? 帮助  q 返回"),
+                               tui_l(app, "Enter/→ results  j/k scroll  l lesson  ? help  q back",
+                                     "Enter/→ 查看结果  j/k 滚动  l 课程  ? 帮助  q 返回"),
+                               last);
+        return pick_footer(qs, app,
+                           tui_l(app, "Enter/→ next  j/k scroll  l lesson  r reload  ? help  q back",
+                                 "Enter/→ 下一题  j/k 滚动  l 课程  r 重新载入  ? 帮助  q 返回"),
+                           tui_l(app, "Enter/→ next  j/k scroll  l lesson  ? help  q back",
+                                 "Enter/→ 下一题  j/k 滚动  l 课程  ? 帮助  q 返回"),
+                           last);
+    }
     if (quiz_session_question(&qs->sess, it)->kind == QUIZ_MULTI)
-        snprintf(qs->footer, sizeof qs->footer,
-                 tui_l(app, "a-%c/Space tick  Enter answer  l lesson  r reload  ? help  q back",
-                       "a-%c/空格 勾选  Enter 作答  l 课程  r 重新载入  ? 帮助  q 返回"),
-                 last);
-    else
-        snprintf(qs->footer, sizeof qs->footer,
-                 tui_l(app, "a-%c/↑↓ select, Enter answer  l lesson  r reload  ? help  q back",
-                       "a-%c/↑↓ 选择，Enter 作答  l 课程  r 重新载入  ? 帮助  q 返回"),
-                 last);
-    return qs->footer;
+        return pick_footer(qs, app,
+                           tui_l(app, "a-%c/Space tick  Enter answer  l lesson  r reload  ? help  q back",
+                                 "a-%c/空格 勾选  Enter 作答  l 课程  r 重新载入  ? 帮助  q 返回"),
+                           tui_l(app, "a-%c/Space tick  Enter answer  l lesson  ? help  q back",
+                                 "a-%c/空格 勾选  Enter 作答  l 课程  ? 帮助  q 返回"),
+                           last);
+    return pick_footer(qs, app,
+                       tui_l(app, "a-%c/↑↓ select, Enter answer  l lesson  r reload  ? help  q back",
+                             "a-%c/↑↓ 选择，Enter 作答  l 课程  r 重新载入  ? 帮助  q 返回"),
+                       tui_l(app, "a-%c/↑↓ select, Enter answer  l lesson  ? help  q back",
+                             "a-%c/↑↓ 选择，Enter 作答  l 课程  ? 帮助  q 返回"),
+                       last);
 }
 
 static void quiz_lang_changed(tui_screen *s, tui_app *app)
