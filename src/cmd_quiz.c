@@ -11,6 +11,7 @@
 #include "opts.h"
 #include "paths.h"
 #include "quiz.h"
+#include "quiz_attempt.h"
 #include "quiz_session.h"
 #include "review.h"
 #include "tui.h"
@@ -104,6 +105,15 @@ int cmd_check_quiz(int argc, char **argv)
     return unreadable ? 2 : errors ? 1 : 0;
 }
 
+/* Prints the problems of a file that cannot be used, as check-quiz does. */
+static void report_errors(const char *cmd, const quiz_file *qf, const char *path)
+{
+    quiz_print_diags(stderr, qf, 1);
+    fprintf(stderr, "%zu %s, %zu %s in 1 file\nseqtutor %s: %s has errors; fix them first ('seqtutor check-quiz %s')\n",
+            qf->n_errors, plural(qf->n_errors, "error", "errors"), qf->n_warnings,
+            plural(qf->n_warnings, "warning", "warnings"), cmd, path, path);
+}
+
 /* Loads a quiz for a command that needs a clean file: prints the problems
  * and returns NULL (status in *status) when it cannot be used. */
 static quiz_file *load_clean(const char *cmd, const char *path, int *status)
@@ -116,10 +126,7 @@ static quiz_file *load_clean(const char *cmd, const char *path, int *status)
         return NULL;
     }
     if (qf->n_errors) {
-        quiz_print_diags(stderr, qf, 1);
-        fprintf(stderr, "%zu %s, %zu %s in 1 file\nseqtutor %s: %s has errors; fix them first ('seqtutor check-quiz %s')\n",
-                qf->n_errors, plural(qf->n_errors, "error", "errors"), qf->n_warnings,
-                plural(qf->n_warnings, "warning", "warnings"), cmd, path, path);
+        report_errors(cmd, qf, path);
         quiz_free(qf);
         *status = 1;
         return NULL;
@@ -188,7 +195,8 @@ typedef struct {
     const char *explain;      /* label in front of the explanation, with its spacing */
     const char *ended;        /* input ended after %zu of %zu questions */
     const char *time;         /* time: %d min %d s */
-    const char *by_lesson, *no_lesson, *missed;
+    const char *by_lesson, *no_lesson;
+    const char *missed;       /* label in front of the missed ids, with its spacing */
     const char *due;          /* %zu due for review */
     const char *none_due;
     const char *review_intro; /* %zu questions */
@@ -211,7 +219,7 @@ static const words WORDS_EN = {
     "Time: %d min %d s",
     "By lesson:",
     "not linked to a lesson",
-    "Missed:",
+    "Missed: ",
     "Questions due for review now: %zu ('seqtutor quiz --review')",
     "no questions are due for review",
     "Review of the questions due now: %zu.",
@@ -304,7 +312,7 @@ static const char *read_answer(reader *r, const char *prompt)
         return NULL;
     }
     while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r')) r->line[--n] = '\0';
-    /* echo it, so a transcript of piped answers reads like a session */
+    /* echo it, so a transcript of piped answers reads like a dialogue */
     printf("%s\n", r->line);
     return r->line;
 }
@@ -390,7 +398,7 @@ static void print_summary(const quiz_session *s, const words *w, size_t due_now)
     putchar('\n');
     quiz_lesson_score by[QUIZ_MAX_LESSON + 1];
     quiz_session_breakdown(s, by);
-    printf("%s\n", w->by_lesson);
+    if (s->n_answered) printf("%s\n", w->by_lesson);
     for (int l = 1; l <= QUIZ_MAX_LESSON; l++) {
         if (!by[l].total) continue;
         printf("  ");
@@ -403,7 +411,7 @@ static void print_summary(const quiz_session *s, const words *w, size_t due_now)
         const char **ids = xmalloc(n_missed * sizeof *ids);
         quiz_session_missed(s, ids, n_missed);
         printf("%s", w->missed);
-        for (size_t i = 0; i < n_missed; i++) printf("%s%s", i ? ", " : " ", ids[i]);
+        for (size_t i = 0; i < n_missed; i++) printf("%s%s", i ? ", " : "", ids[i]);
         putchar('\n');
         free(ids);
     }
@@ -415,125 +423,96 @@ static void print_summary(const quiz_session *s, const words *w, size_t due_now)
 
 /* ---- quiz: the command --------------------------------------------------- */
 
-/* The clock of the review queue. SEQTUTOR_NOW (seconds since 1970) replaces
- * it, so tests can take a quiz "tomorrow". */
-static time_t quiz_now(void)
+/* Asks every item of an opened attempt; returns when done or at the end of input. */
+static void ask_all(quiz_attempt *a, const words *w)
 {
-    const char *e = getenv("SEQTUTOR_NOW");
-    if (e && *e) {
-        char *end;
-        long long v = strtoll(e, &end, 10);
-        if (!*end && v > 0) return (time_t)v;
-    }
-    return time(NULL);
-}
-
-typedef struct {
-    const char *path;
-    const char *lang;      /* language of the words: the file's lang:, else the picked one */
-    uint32_t seed;
-    int no_shuffle;
-    int review;
-} plain_config;
-
-static int run_plain(quiz_file *qf, const plain_config *pc)
-{
-    const words *w = strcmp(pc->lang, "zh") == 0 ? &WORDS_ZH : &WORDS_EN;
-    char *key = review_quiz_key(pc->path);
-    char *store_path = review_default_path();
-    review_store store;
-    review_init(&store);
-    char msg[ERRBUF + 256];
-    if (review_load(&store, store_path, msg, sizeof msg) >= REVIEW_CORRUPT)
-        fprintf(stderr, "seqtutor quiz: %s\n", msg);
-    time_t now = quiz_now();
-
-    /* questions removed from the file leave the queue */
-    const char **ids = xmalloc((qf->n_questions + 1) * sizeof *ids);
-    for (size_t i = 0; i < qf->n_questions; i++) ids[i] = qf->questions[i].id;
-    review_prune(&store, key, ids, qf->n_questions);
-    free(ids);
-
-    quiz_session_config cfg = {pc->seed, pc->no_shuffle, 0, NULL, 0, pc->lang};
-    size_t n_due = 0;
-    const char **due = NULL;
-    if (pc->review) {
-        due = review_due_ids(&store, key, now, &n_due);
-        cfg.use_filter = 1;
-        cfg.only_ids = due;
-        cfg.n_only_ids = n_due;
-    }
-    quiz_session s;
-    size_t n = quiz_session_init(&s, qf, &cfg, now_seconds());
-    free(due);
-    if (n == 0) {
-        printf("%s\n", w->none_due);
-        quiz_session_free(&s);
-        review_free(&store);
-        free(store_path);
-        free(key);
-        return 0;
-    }
-
-    printf("%s\n", qf->title);
-    printf(pc->review ? w->review_intro : w->intro, n);
-    printf("\n%s\n", w->how);
-
+    quiz_session *s = &a->session;
     reader rd = {isatty(STDIN_FILENO), NULL, 0};
     if (rd.tty) {
         rl_readline_name = "seqtutor";
         rl_basic_word_break_characters = " \t,";
         rl_attempted_completion_function = complete_answer;
         rl_completion_display_matches_hook = show_matches;
-        complete_session = &s;
+        complete_session = s;
     }
-    int save_failed = 0;
-    char err[ERRBUF];
-    while (!quiz_session_done(&s)) {
-        const quiz_item *it = quiz_session_current(&s);
-        print_question(&s, it, w);
+    while (!quiz_session_done(s)) {
+        const quiz_item *it = quiz_session_current(s);
+        print_question(s, it, w);
         unsigned chosen = 0;
         const char *line;
         for (;;) {
             line = read_answer(&rd, w->prompt);
             if (!line) break;
             char why[256];
-            if (quiz_session_parse(&s, line, &chosen, why, sizeof why) == 0) break;
+            if (quiz_session_parse(s, line, &chosen, why, sizeof why) == 0) break;
             printf("  %s\n", why);
         }
         if (!line) break;
-        quiz_verdict v = quiz_session_submit(&s, chosen, now_seconds());
-        print_verdict(&s, it, &v, w);
-        review_record_answer(&store, key, quiz_session_question(&s, it)->id, v.correct, now);
-        /* saved after every answer, so an interrupted quiz keeps its misses */
-        if (!save_failed && review_save(&store, store_path, err, sizeof err) != 0) {
-            fprintf(stderr, "seqtutor quiz: %s\n", err);
-            save_failed = 1;
-        }
+        int had_note = a->note[0] != '\0';
+        quiz_verdict v = quiz_attempt_submit(a, chosen, now_seconds());
+        print_verdict(s, it, &v, w);
+        if (!had_note && a->note[0]) fprintf(stderr, "seqtutor quiz: %s\n", a->note);
         fflush(stdout);
-    }
-    if (!quiz_session_done(&s)) {
-        putchar('\n');
-        printf(w->ended, s.n_answered, s.n_items);
-        putchar('\n');
     }
     complete_session = NULL;
     free(rd.line);
+}
 
-    size_t total = quiz_session_done(&s) ? s.n_items : s.n_answered;
-    if (s.n_answered > 0) {
-        review_add_attempt(&store, key, qf->lang ? qf->lang : pc->lang, (int)s.n_right, (int)s.n_answered,
-                           (int)(quiz_session_seconds(&s) + 0.5), now);
-        if (!save_failed && review_save(&store, store_path, err, sizeof err) != 0)
-            fprintf(stderr, "seqtutor quiz: %s\n", err);
+typedef struct {
+    uint32_t seed;
+    int no_shuffle;
+    int review;
+    const char *lang;      /* picked from --lang or the environment */
+} plain_config;
+
+static int run_plain(const char *path, const plain_config *pc)
+{
+    quiz_attempt a;
+    quiz_attempt_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.seed = pc->seed;
+    cfg.no_shuffle = pc->no_shuffle;
+    cfg.review = pc->review;
+    cfg.lang = pc->lang;
+    cfg.now = quiz_clock();
+    cfg.started = now_seconds();
+    char err[ERRBUF];
+    int rc = quiz_attempt_open(&a, path, &cfg, err, sizeof err);
+    if (rc == QUIZ_ATTEMPT_UNREADABLE) {
+        fprintf(stderr, "seqtutor quiz: %s\n", err);
+        return 2;
     }
-    print_summary(&s, w, review_due_count(&store, key, now));
-    printf("Score: %zu/%zu\n", s.n_right, total);
+    if (rc == QUIZ_ATTEMPT_HAS_ERRORS) {
+        report_errors("quiz", a.quiz, path);
+        quiz_attempt_close(&a);
+        return 1;
+    }
+    if (a.note[0]) fprintf(stderr, "seqtutor quiz: %s\n", a.note);
+    const words *w = strcmp(a.lang, "zh") == 0 ? &WORDS_ZH : &WORDS_EN;
+    const quiz_session *s = &a.session;
+    if (s->n_items == 0) {
+        printf("%s\n", w->none_due);
+        quiz_attempt_close(&a);
+        return 0;
+    }
+    printf("%s\n", a.quiz->title);
+    printf(pc->review ? w->review_intro : w->intro, s->n_items);
+    printf("\n%s\n", w->how);
+
+    ask_all(&a, w);
+    if (!quiz_session_done(s)) {
+        putchar('\n');
+        printf(w->ended, s->n_answered, s->n_items);
+        putchar('\n');
+    }
+    int had_note = a.note[0] != '\0';
+    quiz_attempt_finish(&a);
+    if (!had_note && a.note[0]) fprintf(stderr, "seqtutor quiz: %s\n", a.note);
+    print_summary(s, w, quiz_attempt_due(&a));
+    size_t total = quiz_session_done(s) ? s->n_items : s->n_answered;
+    printf("Score: %zu/%zu\n", s->n_right, total);
     fflush(stdout);
-    quiz_session_free(&s);
-    review_free(&store);
-    free(store_path);
-    free(key);
+    quiz_attempt_close(&a);
     return 0;
 }
 
@@ -587,9 +566,7 @@ int cmd_quiz(int argc, char **argv)
     char *default_path = NULL;
     const char *path = n_pos ? pos[0] : NULL;
     if (!path) {
-        char rel[64];
-        snprintf(rel, sizeof rel, "quizzes/week1.%s.quiz", lang);
-        default_path = paths_data_file(rel);
+        default_path = quiz_default_path(lang);
         if (!default_path) {
             fprintf(stderr, "seqtutor quiz: the course files were not found; set SEQTUTOR_HOME to the folder "
                             "holding content/ and quizzes/, or give a quiz FILE\n");
@@ -597,20 +574,12 @@ int cmd_quiz(int argc, char **argv)
         }
         path = default_path;
     }
-    int status = 0;
-    quiz_file *qf = load_clean("quiz", path, &status);
-    if (!qf) {
-        free(default_path);
-        return status;
-    }
     plain_config pc;
-    pc.path = path;
-    pc.lang = qf->lang && (strcmp(qf->lang, "zh") == 0 || strcmp(qf->lang, "en") == 0) ? qf->lang : lang;
     pc.seed = seed >= 0 ? (uint32_t)seed : (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
     pc.no_shuffle = no_shuffle;
     pc.review = review;
-    status = run_plain(qf, &pc);
-    quiz_free(qf);
+    pc.lang = lang;
+    int status = run_plain(path, &pc);
     free(default_path);
     return status;
 }

@@ -142,7 +142,8 @@ typedef struct {
     /* the current question */
     int have_q;
     int kind_known;        /* the header named a valid kind */
-    int second_right_line; /* line of the 2nd [x] option */
+    int second_right_line; /* line and column of the 2nd [x] option's box */
+    int second_right_col;
     int ninth_option_line;
     uint64_t bad_markers;  /* bit i: option i had a malformed marker (no further warnings) */
     size_t pending_blanks; /* blank lines not yet added to the stem text */
@@ -564,7 +565,7 @@ static void finish_question(parser *p)
             char hint[120];
             snprintf(hint, sizeof hint,
                      "keep one [x], or make it 'multi' on line %d if several options are right", q->line);
-            diag(p, QUIZ_ERROR, p->second_right_line, 4, hint,
+            diag(p, QUIZ_ERROR, p->second_right_line, p->second_right_col, hint,
                  "single-choice question %s has %zu right options; it needs exactly one", nm,
                  q->n_correct);
         } else if (q->kind == QUIZ_MULTI && q->n_correct == 0)
@@ -584,7 +585,8 @@ static void finish_question(parser *p)
             diag(p, QUIZ_WARNING, o->line, 1,
                  "add an indented '> ...' line under it saying why it is wrong",
                  "wrong option without feedback");
-        for (size_t j = 0; j < i; j++)
+        /* (beyond the limit there is an error already; skip the quadratic check) */
+        for (size_t j = 0; j < i && q->n_options <= QUIZ_MAX_OPTIONS; j++)
             if (strcmp(q->options[j].text, o->text) == 0) {
                 diag(p, QUIZ_WARNING, o->line, 7, NULL,
                      "this option has the same text as the one at line %d", q->options[j].line);
@@ -622,7 +624,10 @@ static void handle_option(parser *p)
     }
     if (o->correct) {
         q->n_correct++;
-        if (q->n_correct == 2) p->second_right_line = p->line;
+        if (q->n_correct == 2) {
+            p->second_right_line = p->line;
+            p->second_right_col = col_at(p, (size_t)(strchr(p->text, '[') - p->text) + 1);
+        }
     }
     if (p->st != ST_EXPLAIN) p->st = ST_OPTIONS;
     p->cont = CONT_OPTION;

@@ -30,7 +30,8 @@ answers() {
 check "quiz model files include no curses or readline" \
     test -z "$(grep -lE '#include <(n?curses|readline/)' "$SEQTUTOR_HOME/src/quiz.c" "$SEQTUTOR_HOME/src/quiz.h" \
         "$SEQTUTOR_HOME/src/quiz_session.c" "$SEQTUTOR_HOME/src/quiz_session.h" "$SEQTUTOR_HOME/src/review.c" \
-        "$SEQTUTOR_HOME/src/review.h" "$SEQTUTOR_HOME/src/gift.c" "$SEQTUTOR_HOME/src/gift.h")"
+        "$SEQTUTOR_HOME/src/review.h" "$SEQTUTOR_HOME/src/gift.c" "$SEQTUTOR_HOME/src/gift.h" \
+        "$SEQTUTOR_HOME/src/quiz_attempt.c" "$SEQTUTOR_HOME/src/quiz_attempt.h")"
 
 # ---- check-quiz ----------------------------------------------------------
 check "week-1 quizzes exist" test -f "$EN" -a -f "$ZH"
