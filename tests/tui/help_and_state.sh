@@ -36,7 +36,7 @@ check_screen ":train opens the training screen" "Training a character-level RNN"
 tui_keys q
 check_screen "q closes it" "Lesson 5"
 tui_keys : q u i z Enter
-check_screen ":quiz opens the quiz screen" "coming soon"
+check_screen ":quiz opens the quiz screen" "Question 1/"
 tui_keys : s e a r c h ' ' L S T M Enter
 check_screen ":search opens a lesson at a match" "match 1 of"
 tui_keys : q u i t Enter
