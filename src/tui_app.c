@@ -408,12 +408,16 @@ static void handle_key(tui_app *app, int key)
     }
 }
 
-static void read_keys(tui_app *app)
+/* Handles every key waiting; returns how many there were. */
+static int read_keys(tui_app *app)
 {
     wint_t wch;
-    int status;
-    while (!app->quit && (status = wget_wch(stdscr, &wch)) != ERR)
+    int status, n = 0;
+    while (!app->quit && (status = wget_wch(stdscr, &wch)) != ERR) {
         handle_key(app, normalise_key(status, wch));
+        n++;
+    }
+    return n;
 }
 
 static void run_ticks(tui_app *app, int woken)
@@ -471,9 +475,12 @@ static void main_loop(tui_app *app)
             app->exit_status = 1; /* the terminal went away */
             break;
         }
-        /* Keys first (also picks up KEY_RESIZE after a signal). */
-        read_keys(app);
+        /* Keys first (also picks up KEY_RESIZE after a signal). A key is
+         * answered at once: the frame-rate limit is for worker updates, and
+         * keys come at a human pace. */
+        int keys = read_keys(app);
         if (!app->quit) run_ticks(app, woken && !got_int && !got_term);
+        if (keys && app->dirty && !app->quit) draw_frame(app);
     }
 }
 
