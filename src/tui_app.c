@@ -3,8 +3,9 @@
  * for the contract screens rely on.
  *
  * The main loop in three lines: draw a frame if one is wanted (at most
- * TUI_FPS a second); poll() stdin and the wake-up pipe until the next key,
- * wake-up, tick or frame is due; dispatch what arrived.
+ * TUI_FPS a second for worker updates, at once after keys); poll() stdin and
+ * the wake-up pipe until the next key, wake-up, tick or frame is due;
+ * dispatch what arrived.
  *
  * All drawing goes to stdscr through two sub-windows that share its memory
  * (the body and the bottom line), so reading keys from stdscr (which may

@@ -14,8 +14,8 @@
  * stack that has one (top first) on the UI thread, where the screen copies
  * the results and returns TUI_REDRAW if the picture changed. Independently,
  * a screen with tick_ms > 0 gets tick() about every tick_ms milliseconds while
- * it is anywhere on the stack (the training panel: 33 for ~30 Hz). Frames are
- * capped at TUI_FPS however many ticks ask for a redraw.
+ * it is anywhere on the stack (the training panel: 33 for ~30 Hz). Frames asked
+ * for by ticks are capped at TUI_FPS; a key is answered with a frame at once.
  *
  * ---- Writing a screen ----
  *   typedef struct { tui_screen base; ...own fields... } my_screen;  // base first
@@ -38,8 +38,8 @@
  *                            once it is large enough. layout() never sees a body
  *                            smaller than TUI_MIN_COLS x (TUI_MIN_ROWS - 1).
  * every frame             -> draw(top, app, app->body) for the top screen only, after the
- *                            body window was erased; never more than ~30 frames/s and
- *                            only when something asked for a redraw.
+ *                            body window was erased; only when something asked for a
+ *                            redraw; at once after keys, at most ~30/s otherwise.
  * a key                   -> the help overlay (if open) swallows it; the command line
  *                            (if open) takes it; otherwise the status message is
  *                            cleared and key(top, app, key) is called. If the
