@@ -231,6 +231,18 @@ check_screen "back home" "2 questions due for review"
 tui_keys : q u i z Enter
 check_screen ":quiz opens it too" "Question 1/36"
 
+# ---- the week-1 quiz follows a language switch, keeping the answers ------------------------
+restart 80 24 "$SEQTUTOR quiz --no-shuffle --lang en"
+check_screen "default file: the English week-1 quiz" "Question 1/"
+first=$(right_keys "$EN" | head -n 1)
+tui_keys "$first" Enter
+check_screen "answered in English" "Score 1/1"
+tui_keys : l a n g Space z h Enter
+check_screen ":lang zh switches to the Chinese file" "正确。"
+check_screen "the answer is kept" "得分 1/1"
+tui_keys Enter
+check_screen "the next question in Chinese" "第 2/"
+
 # ---- sizes -------------------------------------------------------------------------------
 restart 60 20 "$SEQTUTOR quiz --no-shuffle --lang en $EN"
 check_screen "60x20: question" "Question 1/36"
