@@ -54,7 +54,7 @@ typedef struct {
     quiz_mode mode;
     quiz_mode resume_mode;  /* MODE_ERRORS after a failed reload: the mode to go back to */
     size_t resume_top;      /* ... and its scroll position */
-    size_t view;            /* MODE_ASK: the item shown (== sess.current while unanswered) */
+    size_t view;            /* MODE_ASK: the item shown (at.session.current while unanswered) */
     unsigned selected;      /* ticked options, as displayed positions */
     int cursor;             /* the option (or action) the arrows point at */
     qp_action actions[4];   /* MODE_RESULTS / MODE_EMPTY */
@@ -270,6 +270,10 @@ static void finish(quiz_screen *qs, tui_app *app)
     quiz_attempt_finish(&qs->at);
     tell_note(qs, app, &qs->at);
     go_mode(qs, app, MODE_RESULTS);
+    /* on a short terminal the actions matter more than the lines above
+     * them (the header keeps the score) */
+    if (qs->page.n_entries)
+        show_lines(qs, qs->page.entry_first[0], qs->page.entry_last[qs->page.n_entries - 1]);
 }
 
 /* The first question of a new session (or "nothing due"). */

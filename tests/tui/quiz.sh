@@ -147,6 +147,29 @@ check "two attempts in the history" test "$(grep -c '^attempt ' "$STATE/quiz-pro
 tui_keys q
 check_screen "q leaves the quiz (home below)" "Lessons"
 
+# ---- shuffled options are checked by option, and a seed repeats the order --------
+restart 80 24 "$SEQTUTOR quiz --seed 7 --lang en small.quiz"
+check_screen "seeded quiz opens" "Question 1/3"
+first_seed=$(tui_screen | head -n 16)
+restart 80 24 "$SEQTUTOR quiz --seed 7 --lang en small.quiz"
+check_screen "seeded quiz again" "Question 1/3"
+check_eq "--seed 7 twice: the same first screen" "$first_seed" "$(tui_screen | head -n 16)"
+check "--seed 7 is not the file's order" test "$(echo "$first_seed" | grep -c 'a) Alpha option')" -eq 0
+# press the letter shown beside the right option, wherever the shuffle put it
+right_opt=$(tui_screen | grep -oE '[a-h]\) (Alpha option|Right one|Yes)$' | head -n 1)
+letter=${right_opt%%)*}
+kind=$(tui_screen | grep -c 'choose all that apply')
+if [ "$kind" -eq 1 ]; then
+    other=$(tui_screen | grep -oE '[a-h]\) Right two$' | cut -c1)
+    tui_keys "$letter" "$other" Enter
+else
+    tui_keys "$letter" Enter
+fi
+check_screen "the right option is right at any position" "Right."
+tui_keys '?'
+check_screen "help lists the quiz keys" "reload the quiz file"
+tui_keys Escape
+
 # ---- the linked lesson -------------------------------------------------------
 restart 80 24 "$SEQTUTOR quiz --no-shuffle --lang en small.quiz"
 check_screen "quiz again" "Question 1/3"
