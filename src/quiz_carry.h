@@ -3,8 +3,8 @@
  * quiz (the versions share their question ids). Model layer.
  *
  * quiz_carry_over(to, from):
- *   `to` is a session just made by quiz_session_init over the new file (no
- *   answer yet); `from` is the running session over the old file, which must
+ *   `to` was just made by quiz_session_init over the new file (no
+ *   answer yet); `from` is the running attempt over the old file, which must
  *   still be alive during the call (it may be freed afterwards).
  *   - The questions `from` has answered that still exist (same id) come
  *     first in `to`, in the same order, with the same choice (restricted to

@@ -41,7 +41,7 @@ typedef struct {
     tui_screen base;
     char *path;             /* the quiz file */
     int default_file;       /* path is the week-1 file of app->lang: follows language changes */
-    quiz_attempt at;        /* the attempt being asked: file, session, review queue */
+    quiz_attempt at;        /* the attempt being asked: file, questions, review queue */
     int has_at;             /* at is open and ready */
     quiz_attempt failed;    /* the last open that failed: failed.quiz holds the diagnostics */
     int has_failed;
@@ -276,7 +276,7 @@ static void finish(quiz_screen *qs, tui_app *app)
         show_lines(qs, qs->page.entry_first[0], qs->page.entry_last[qs->page.n_entries - 1]);
 }
 
-/* The first question of a new session (or "nothing due"). */
+/* The first question of a new round (or "nothing due"). */
 static void show_start(quiz_screen *qs, tui_app *app)
 {
     qs->view = 0;
@@ -347,8 +347,9 @@ static void restore_place(quiz_screen *qs, tui_app *app, const place *pl)
  * shows the error list, and the attempt waits for the next 'r'. */
 static void reload(quiz_screen *qs, tui_app *app, int quiet)
 {
-    if (!qs->has_at) {
-        start_attempt(qs, app, qs->review);
+    if (!qs->has_at || qs->at.session.n_items == 0) {
+        /* nothing to carry over: open afresh (nothing due stays a review) */
+        start_attempt(qs, app, qs->has_at ? qs->filtered : qs->review);
         if (!quiet && qs->has_at)
             tui_status(app, TUI_ROLE_OK, tui_l(app, "reloaded %s", "已重新载入 %s"), qs->path);
         return;

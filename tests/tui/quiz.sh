@@ -233,6 +233,9 @@ check_screen "Chinese: check-quiz's message" "small.zh.quiz:8:4: error:"
 # ---- --review ------------------------------------------------------------------------
 restart 80 24 "$SEQTUTOR quiz --review --no-shuffle --lang en small.quiz"
 check_screen "review: nothing due today" "No questions are due for review now."
+tui_keys r
+check_screen "review: r keeps it a review" "reloaded small.quiz"
+check_screen "review: still nothing due" "No questions are due for review now."
 tomorrow=$(( $(date +%s) + 86400 ))
 restart 80 24 "env SEQTUTOR_NOW=$tomorrow $SEQTUTOR quiz --review --no-shuffle --lang en small.quiz"
 check_screen "review tomorrow: the missed question" "Question 1/1"
