@@ -10,7 +10,8 @@
  *     first in `to`, in the same order, with the same choice (restricted to
  *     the options the question still has) judged again against the new file,
  *     so a corrected answer key changes the score. A question whose chosen
- *     options are all gone is asked again instead.
+ *     options are all gone (or that became single-choice while several were
+ *     chosen) is asked again instead.
  *   - The question `from` was asking comes next (when it still exists), so
  *     the screen stays on it; the others follow in `to`'s order. Questions
  *     added to the file are asked with the rest; deleted ones disappear.
