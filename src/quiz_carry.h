@@ -3,14 +3,15 @@
  * quiz (the versions share their question ids). Model layer.
  *
  * quiz_carry_over(to, from):
- *   `to` is a session just made by quiz_session_init over the new file (no
- *   answer yet); `from` is the running session over the old file, which must
+ *   `to` was just made by quiz_session_init over the new file (no
+ *   answer yet); `from` is the running attempt over the old file, which must
  *   still be alive during the call (it may be freed afterwards).
  *   - The questions `from` has answered that still exist (same id) come
  *     first in `to`, in the same order, with the same choice (restricted to
  *     the options the question still has) judged again against the new file,
  *     so a corrected answer key changes the score. A question whose chosen
- *     options are all gone is asked again instead.
+ *     options are all gone (or that became single-choice while several were
+ *     chosen) is asked again instead.
  *   - The question `from` was asking comes next (when it still exists), so
  *     the screen stays on it; the others follow in `to`'s order. Questions
  *     added to the file are asked with the rest; deleted ones disappear.

@@ -5,14 +5,15 @@
  * and 'r' to reload the quiz file from disk (showing check-quiz's error
  * list when an edit broke it).
  *
- * Front end only: questions, answers and scores come from quiz_session.c,
- * the review queue from review.c (the same calls as the plain mode in
- * cmd_quiz.c), the text of every page from quiz_page.c.
+ * Front end only: the file, the questions, the answers, the review queue
+ * and the history come from quiz_attempt.c (the same calls as the plain
+ * mode in cmd_quiz.c), a reload keeps the attempt through quiz_carry.c, and
+ * the text of every page comes from quiz_page.c.
  */
 #include "tui_app.h"
 
-#include "paths.h"
 #include "quiz.h"
+#include "quiz_attempt.h"
 #include "quiz_carry.h"
 #include "quiz_page.h"
 #include "quiz_session.h"
@@ -40,26 +41,20 @@ typedef struct {
     tui_screen base;
     char *path;             /* the quiz file */
     int default_file;       /* path is the week-1 file of app->lang: follows language changes */
-    char *key;              /* quiz key of the review queue ("week1") */
-    quiz_file *qf;          /* the file being asked (no errors), or NULL */
-    quiz_file *broken;      /* the last read of the file when it had errors, or NULL */
+    quiz_attempt at;        /* the attempt being asked: file, questions, review queue */
+    int has_at;             /* at is open and ready */
+    quiz_attempt failed;    /* the last open that failed: failed.quiz holds the diagnostics */
+    int has_failed;
     char load_err[ERRBUF];  /* why the file could not be read at all ("" when it could) */
-    quiz_session sess;      /* the attempt over qf (valid when has_sess) */
-    int has_sess;
-    int recorded;           /* the attempt is in the history already */
     uint32_t seed;          /* of the current attempt */
     int no_shuffle;         /* --no-shuffle: the file's order */
-    char **only_ids;        /* the questions of this attempt (review, retry); owned */
-    size_t n_only_ids;
-    int use_filter;
-    int review;             /* --review: the attempt asks what is due */
-    review_store store;     /* the review queue and the history */
-    char *store_path;
-    int save_failed;        /* one message is enough */
+    int review;             /* --review: the first attempt asks what is due */
+    int filtered;           /* the attempt asks a subset (review, retry): a reload keeps it */
+    int told_save;          /* a failed save was reported */
     quiz_mode mode;
     quiz_mode resume_mode;  /* MODE_ERRORS after a failed reload: the mode to go back to */
     size_t resume_top;      /* ... and its scroll position */
-    size_t view;            /* MODE_ASK: the item shown (== sess.current while unanswered) */
+    size_t view;            /* MODE_ASK: the item shown (at.session.current while unanswered) */
     unsigned selected;      /* ticked options, as displayed positions */
     int cursor;             /* the option (or action) the arrows point at */
     qp_action actions[4];   /* MODE_RESULTS / MODE_EMPTY */
@@ -87,108 +82,70 @@ static const tui_key_help quiz_keys[] = {
     {NULL, NULL, NULL},
 };
 
-/* ---- time ---- */
+/* ---- the attempt ---- */
 
-/* The clock of the review queue; SEQTUTOR_NOW (seconds since 1970) replaces
- * it, as in the plain mode, so tests can take a quiz "tomorrow". */
-static time_t review_clock(void)
+/* A message of the attempt (damaged progress file, failed save) once. */
+static void tell_note(quiz_screen *qs, tui_app *app, quiz_attempt *a)
 {
-    const char *e = getenv("SEQTUTOR_NOW");
-    if (e && *e) {
-        char *end;
-        long long v = strtoll(e, &end, 10);
-        if (!*end && v > 0) return (time_t)v;
+    if (!a->note[0] || (a->save_failed && qs->told_save)) return;
+    tui_status(app, TUI_ROLE_ERROR, "%s", a->note);
+    if (a->save_failed) qs->told_save = 1;
+}
+
+static void close_failed(quiz_screen *qs)
+{
+    if (qs->has_failed) quiz_attempt_close(&qs->failed);
+    qs->has_failed = 0;
+}
+
+/* Opens qs->path as a new attempt in *out. On failure the diagnostics (or
+ * the reason in load_err) are kept for the error list and 0 is returned. */
+static int open_attempt(quiz_screen *qs, tui_app *app, quiz_attempt *out, int review,
+                        const char *const *only_ids, size_t n_only_ids)
+{
+    close_failed(qs);
+    qs->load_err[0] = '\0';
+    if (!qs->path) {
+        snprintf(qs->load_err, sizeof qs->load_err, "%s",
+                 tui_l(app, "no course files found (set SEQTUTOR_HOME to the folder with quizzes/)",
+                       "找不到课程文件（请把 SEQTUTOR_HOME 设为含 quizzes/ 的目录）"));
+        return 0;
     }
-    return time(NULL);
-}
-
-/* ---- files ---- */
-
-static char *default_path(const char *lang)
-{
-    char rel[64];
-    snprintf(rel, sizeof rel, "quizzes/week1.%s.quiz", strcmp(lang, "zh") == 0 ? "zh" : "en");
-    return paths_data_file(rel);
-}
-
-static void free_ids(quiz_screen *qs)
-{
-    for (size_t i = 0; i < qs->n_only_ids; i++) free(qs->only_ids[i]);
-    free(qs->only_ids);
-    qs->only_ids = NULL;
-    qs->n_only_ids = 0;
-}
-
-static void set_ids(quiz_screen *qs, const char *const *ids, size_t n)
-{
-    free_ids(qs);
-    qs->only_ids = xcalloc(n + 1, sizeof *qs->only_ids);
-    for (size_t i = 0; i < n; i++) qs->only_ids[i] = xstrdup(ids[i]);
-    qs->n_only_ids = n;
-}
-
-static void save_store(quiz_screen *qs, tui_app *app)
-{
-    char err[ERRBUF];
-    if (qs->save_failed) return;
-    if (review_save(&qs->store, qs->store_path, err, sizeof err) != 0) {
-        tui_status(app, TUI_ROLE_ERROR, "%s", err);
-        qs->save_failed = 1;
+    quiz_attempt_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.seed = qs->seed;
+    cfg.no_shuffle = qs->no_shuffle;
+    cfg.review = review;
+    cfg.only_ids = only_ids;
+    cfg.n_only_ids = n_only_ids;
+    cfg.lang = app->lang;
+    cfg.now = quiz_clock();
+    cfg.started = now_seconds();
+    if (quiz_attempt_open(out, qs->path, &cfg, qs->load_err, sizeof qs->load_err) == QUIZ_ATTEMPT_OK) {
+        tell_note(qs, app, out);
+        return 1;
     }
+    qs->failed = *out; /* the struct owns its pointers: moved, not copied */
+    qs->has_failed = 1;
+    return 0;
 }
 
-/* The attempt goes into the history once, when it ends or is left. */
-static void record_attempt(quiz_screen *qs, tui_app *app)
+static void drop_mistakes(quiz_screen *qs)
 {
-    if (!qs->has_sess || qs->recorded || qs->sess.n_answered == 0) return;
-    const char *lang = qs->qf && qs->qf->lang ? qs->qf->lang : app->lang;
-    review_add_attempt(&qs->store, qs->key, lang, (int)qs->sess.n_right, (int)qs->sess.n_answered,
-                       (int)(quiz_session_seconds(&qs->sess) + 0.5), review_clock());
-    qs->recorded = 1;
-    save_store(qs, app);
-}
-
-static void drop_session(quiz_screen *qs)
-{
-    if (qs->has_sess) quiz_session_free(&qs->sess);
-    qs->has_sess = 0;
     free(qs->mistakes);
     qs->mistakes = NULL;
     qs->n_mistakes = 0;
 }
 
-/* Reads path: a usable file, or NULL with broken / load_err set. */
-static quiz_file *read_file(quiz_screen *qs, tui_app *app)
+/* Ends the attempt: into the history when something was answered. */
+static void close_attempt(quiz_screen *qs, tui_app *app)
 {
-    quiz_free(qs->broken);
-    qs->broken = NULL;
-    qs->load_err[0] = '\0';
-    if (!qs->path) return NULL;
-    quiz_file *qf = quiz_load(qs->path, qs->load_err, sizeof qs->load_err);
-    if (!qf) return NULL;
-    if (qf->n_errors) {
-        qs->broken = qf;
-        return NULL;
-    }
-    /* questions removed from the file leave the queue, as in the plain mode */
-    const char **ids = xmalloc((qf->n_questions + 1) * sizeof *ids);
-    for (size_t i = 0; i < qf->n_questions; i++) ids[i] = qf->questions[i].id;
-    if (review_prune(&qs->store, qs->key, ids, qf->n_questions)) save_store(qs, app);
-    free(ids);
-    return qf;
-}
-
-static void init_session(quiz_screen *qs, quiz_session *s, const quiz_file *qf, const char *lang)
-{
-    quiz_session_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.seed = qs->seed;
-    cfg.no_shuffle = qs->no_shuffle;
-    cfg.use_filter = qs->use_filter;
-    cfg.only_ids = (const char *const *)qs->only_ids;
-    cfg.n_only_ids = qs->n_only_ids;
-    cfg.lang = lang;
-    quiz_session_init(s, qf, &cfg, now_seconds());
+    if (!qs->has_at) return;
+    quiz_attempt_finish(&qs->at);
+    tell_note(qs, app, &qs->at);
+    quiz_attempt_close(&qs->at);
+    qs->has_at = 0;
+    drop_mistakes(qs);
 }
 
 /* ---- pages ---- */
@@ -196,7 +153,7 @@ static void init_session(quiz_screen *qs, quiz_session *s, const quiz_file *qf, 
 static void set_actions(quiz_screen *qs)
 {
     qs->n_actions = 0;
-    if (qs->mode == MODE_RESULTS && qs->has_sess && quiz_session_missed(&qs->sess, NULL, 0)) {
+    if (qs->mode == MODE_RESULTS && qs->has_at && quiz_session_missed(&qs->at.session, NULL, 0)) {
         qs->actions[qs->n_actions++] = QP_ACT_MISTAKES;
         qs->actions[qs->n_actions++] = QP_ACT_RETRY;
     }
@@ -229,10 +186,10 @@ static void show_lines(quiz_screen *qs, size_t first, size_t last)
 /* The item a mode shows (MODE_ASK, MODE_MISTAKES), or NULL. */
 static const quiz_item *item_in_mode(const quiz_screen *qs, quiz_mode mode)
 {
-    if (!qs->has_sess) return NULL;
-    if (mode == MODE_ASK && qs->view < qs->sess.n_items) return &qs->sess.items[qs->view];
+    if (!qs->has_at) return NULL;
+    if (mode == MODE_ASK && qs->view < qs->at.session.n_items) return &qs->at.session.items[qs->view];
     if (mode == MODE_MISTAKES && qs->mistake < qs->n_mistakes)
-        return &qs->sess.items[qs->mistakes[qs->mistake]];
+        return &qs->at.session.items[qs->mistakes[qs->mistake]];
     return NULL;
 }
 
@@ -254,12 +211,8 @@ static void rebuild(quiz_screen *qs, tui_app *app)
     const quiz_item *it = shown_item(qs);
     switch (qs->mode) {
     case MODE_ERRORS:
-        if (qs->broken) qp_diagnostics(&qs->page, qs->broken);
-        else qp_add_text(&qs->page, QP_ERROR, 0, NULL, QP_ERROR,
-                         qs->load_err[0] ? qs->load_err
-                                         : tui_l(app, "no course files found (set SEQTUTOR_HOME to the folder with quizzes/)",
-                                                 "找不到课程文件（请把 SEQTUTOR_HOME 设为含 quizzes/ 的目录）"),
-                         -1);
+        if (qs->has_failed && qs->failed.quiz) qp_diagnostics(&qs->page, qs->failed.quiz);
+        else qp_add_text(&qs->page, QP_ERROR, 0, NULL, QP_ERROR, qs->load_err, -1);
         break;
     case MODE_EMPTY:
         set_actions(qs);
@@ -281,13 +234,13 @@ static void rebuild(quiz_screen *qs, tui_app *app)
         break;
     case MODE_ASK:
     case MODE_MISTAKES:
-        if (it) qp_question(&qs->page, &qs->sess, it, qs->selected, app->lang, app->utf8);
+        if (it) qp_question(&qs->page, &qs->at.session, it, qs->selected, app->lang, app->utf8);
         break;
     case MODE_RESULTS: {
         set_actions(qs);
         const char *titles[LESSON_COUNT];
-        long due = (long)review_due_count(&qs->store, qs->key, review_clock());
-        qp_results(&qs->page, &qs->sess, lesson_titles(app, titles), due, qs->actions, qs->n_actions,
+        long due = (long)quiz_attempt_due(&qs->at);
+        qp_results(&qs->page, &qs->at.session, lesson_titles(app, titles), due, qs->actions, qs->n_actions,
                    app->lang);
         break;
     }
@@ -314,20 +267,21 @@ static void go_mode(quiz_screen *qs, tui_app *app, quiz_mode mode)
 
 static void finish(quiz_screen *qs, tui_app *app)
 {
-    record_attempt(qs, app);
+    quiz_attempt_finish(&qs->at);
+    tell_note(qs, app, &qs->at);
     go_mode(qs, app, MODE_RESULTS);
+    /* on a short terminal the actions matter more than the lines above
+     * them (the header keeps the score) */
+    if (qs->page.n_entries)
+        show_lines(qs, qs->page.entry_first[0], qs->page.entry_last[qs->page.n_entries - 1]);
 }
 
-/* A new attempt over qs->qf with the filter in qs->only_ids (when use_filter). */
-static void start_attempt(quiz_screen *qs, tui_app *app)
+/* The first question of a new round (or "nothing due"). */
+static void show_start(quiz_screen *qs, tui_app *app)
 {
-    record_attempt(qs, app);
-    drop_session(qs);
-    init_session(qs, &qs->sess, qs->qf, app->lang);
-    qs->has_sess = 1;
-    qs->recorded = 0;
     qs->view = 0;
-    go_mode(qs, app, qs->sess.n_items ? MODE_ASK : MODE_EMPTY);
+    drop_mistakes(qs);
+    go_mode(qs, app, qs->at.session.n_items ? MODE_ASK : MODE_EMPTY);
 }
 
 static uint32_t fresh_seed(const tui_start *st)
@@ -336,36 +290,78 @@ static uint32_t fresh_seed(const tui_start *st)
     return (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16) ^ (uint32_t)(now_seconds() * 1e6);
 }
 
-/* The questions due now become the filter (--review). */
-static void filter_due(quiz_screen *qs)
+/* A new attempt over the whole file (or what is due, with review). */
+static void start_attempt(quiz_screen *qs, tui_app *app, int review)
 {
-    size_t n = 0;
-    const char **due = review_due_ids(&qs->store, qs->key, review_clock(), &n);
-    set_ids(qs, due, n);
-    free(due);
-    qs->use_filter = 1;
-}
-
-/* Opens the file and the first attempt (at creation). */
-static void open_quiz(quiz_screen *qs, tui_app *app)
-{
-    qs->qf = read_file(qs, app);
-    if (!qs->qf) {
+    close_attempt(qs, app);
+    quiz_attempt nb;
+    if (!open_attempt(qs, app, &nb, review, NULL, 0)) {
         go_mode(qs, app, MODE_ERRORS);
         return;
     }
-    if (qs->review) filter_due(qs);
-    start_attempt(qs, app);
+    qs->at = nb;
+    qs->has_at = 1;
+    qs->filtered = review;
+    show_start(qs, app);
+}
+
+/* Where the reader was, to come back to after a reload. */
+typedef struct {
+    quiz_mode mode;
+    char *id;          /* the question shown, or NULL */
+    unsigned selected; /* its ticks, when not answered yet */
+    size_t top;
+} place;
+
+/* After a reload: the same question, answered or not, at the same scroll. */
+static void restore_place(quiz_screen *qs, tui_app *app, const place *pl)
+{
+    quiz_session *s = &qs->at.session;
+    long q = pl->id ? quiz_find(qs->at.quiz, pl->id) : -1;
+    size_t view = s->current;
+    for (size_t k = 0; q >= 0 && k < s->n_items && k <= s->current; k++)
+        if (s->items[k].question == (size_t)q) view = k;
+    int same = q >= 0 && view < s->n_items && s->items[view].question == (size_t)q;
+    if (s->n_items == 0) {
+        go_mode(qs, app, MODE_EMPTY);
+    } else if (pl->mode == MODE_ASK && view < s->n_items) {
+        go_mode(qs, app, MODE_ASK);
+        qs->view = view;
+        if (same && !s->items[view].answered)
+            qs->selected = pl->selected & ((1u << s->items[view].n_shown) - 1u);
+        rebuild(qs, app);
+        if (same) {
+            qs->top = pl->top;
+            clamp_top(qs);
+        }
+    } else if (quiz_session_done(s)) {
+        finish(qs, app);
+    } else {
+        qs->view = s->current;
+        go_mode(qs, app, MODE_ASK);
+    }
 }
 
 /* 'r', or the language changed under the default file: read the file again
- * and carry the attempt over (quiz_carry.h). */
+ * and carry the attempt over (quiz_carry.h); an edit that broke the file
+ * shows the error list, and the attempt waits for the next 'r'. */
 static void reload(quiz_screen *qs, tui_app *app, int quiet)
 {
-    quiz_file *nf = read_file(qs, app);
-    if (!nf) {
-        /* the attempt (if any) waits over the old file, where it was, until
-         * a reload works */
+    if (!qs->has_at || qs->at.session.n_items == 0) {
+        /* nothing to carry over: open afresh (nothing due stays a review) */
+        start_attempt(qs, app, qs->has_at ? qs->filtered : qs->review);
+        if (!quiet && qs->has_at)
+            tui_status(app, TUI_ROLE_OK, tui_l(app, "reloaded %s", "已重新载入 %s"), qs->path);
+        return;
+    }
+    /* a subset (review, retry) stays that subset */
+    const quiz_session *old = &qs->at.session;
+    const char **ids = xcalloc(old->n_items + 1, sizeof *ids);
+    for (size_t k = 0; k < old->n_items; k++) ids[k] = quiz_session_question(old, &old->items[k])->id;
+    quiz_attempt nb;
+    int ok = open_attempt(qs, app, &nb, 0, ids, qs->filtered ? old->n_items : 0);
+    free(ids);
+    if (!ok) {
         if (qs->mode != MODE_ERRORS) {
             qs->resume_mode = qs->mode;
             qs->resume_top = qs->top;
@@ -375,66 +371,29 @@ static void reload(quiz_screen *qs, tui_app *app, int quiet)
         rebuild(qs, app);
         return;
     }
-    if (!qs->has_sess) {
-        quiz_free(qs->qf);
-        qs->qf = nf;
-        if (qs->review) filter_due(qs);
-        start_attempt(qs, app);
-    } else {
-        quiz_mode was = qs->mode;
-        if (was == MODE_ERRORS) {
-            was = qs->resume_mode;
-            qs->top = qs->resume_top;
-        }
-        const char *shown_id = NULL;
-        const quiz_item *it = item_in_mode(qs, was);
-        if (it) shown_id = quiz_session_question(&qs->sess, it)->id;
-        char *keep_id = shown_id ? xstrdup(shown_id) : NULL;
-        unsigned keep_sel = qs->selected;
-        quiz_session ns;
-        init_session(qs, &ns, nf, app->lang);
-        quiz_carry_over(&ns, &qs->sess);
-        free(qs->mistakes);
-        qs->mistakes = NULL;
-        qs->n_mistakes = 0;
-        quiz_session_free(&qs->sess);
-        qs->sess = ns;
-        quiz_free(qs->qf);
-        qs->qf = nf;
-        /* back where the reader was: the same question, answered or not */
-        size_t view = qs->sess.current;
-        long q = keep_id ? quiz_find(nf, keep_id) : -1;
-        for (size_t k = 0; q >= 0 && k < qs->sess.n_items; k++)
-            if (qs->sess.items[k].question == (size_t)q && k <= qs->sess.current) view = k;
-        size_t top = qs->top;
-        if (qs->sess.n_items == 0) go_mode(qs, app, MODE_EMPTY);
-        else if (was == MODE_ASK && view < qs->sess.n_items) {
-            int same = view < qs->sess.n_items && keep_id && q >= 0 &&
-                       qs->sess.items[view].question == (size_t)q;
-            go_mode(qs, app, MODE_ASK);
-            qs->view = view;
-            if (same && !qs->sess.items[view].answered)
-                qs->selected = keep_sel & ((1u << qs->sess.items[view].n_shown) - 1u);
-            rebuild(qs, app);
-            if (same) {
-                qs->top = top;
-                clamp_top(qs);
-            }
-        } else if (quiz_session_done(&qs->sess)) {
-            finish(qs, app);
-        } else {
-            qs->view = qs->sess.current;
-            go_mode(qs, app, MODE_ASK);
-        }
-        free(keep_id);
-    }
+    place pl;
+    pl.mode = qs->mode == MODE_ERRORS ? qs->resume_mode : qs->mode;
+    pl.top = qs->mode == MODE_ERRORS ? qs->resume_top : qs->top;
+    pl.selected = qs->selected;
+    const quiz_item *it = item_in_mode(qs, pl.mode);
+    pl.id = it ? xstrdup(quiz_session_question(old, it)->id) : NULL;
+
+    quiz_carry_over(&nb.session, &qs->at.session);
+    /* one attempt goes on: the old one leaves no history entry of its own */
+    nb.finished = qs->at.finished;
+    qs->at.finished = 1;
+    quiz_attempt_close(&qs->at);
+    qs->at = nb;
+    drop_mistakes(qs);
+    restore_place(qs, app, &pl);
+    free(pl.id);
     if (!quiet) tui_status(app, TUI_ROLE_OK, tui_l(app, "reloaded %s", "已重新载入 %s"), qs->path);
 }
 
 static void submit(quiz_screen *qs, tui_app *app)
 {
-    const quiz_item *it = &qs->sess.items[qs->view];
-    const quiz_question *q = quiz_session_question(&qs->sess, it);
+    const quiz_item *it = &qs->at.session.items[qs->view];
+    const quiz_question *q = quiz_session_question(&qs->at.session, it);
     if (!qs->selected) {
         if (q->kind == QUIZ_MULTI) {
             tui_status(app, TUI_ROLE_WARNING, "%s",
@@ -444,11 +403,9 @@ static void submit(quiz_screen *qs, tui_app *app)
         }
         qs->selected = 1u << qs->cursor;
     }
-    unsigned chosen = quiz_item_to_original(it, qs->selected);
-    quiz_verdict v = quiz_session_submit(&qs->sess, chosen, now_seconds());
-    review_record_answer(&qs->store, qs->key, q->id, v.correct, review_clock());
-    /* saved after every answer, so an interrupted quiz keeps its misses */
-    save_store(qs, app);
+    /* checks, records the answer in the review queue and saves it */
+    quiz_attempt_submit(&qs->at, quiz_item_to_original(it, qs->selected), now_seconds());
+    tell_note(qs, app, &qs->at);
     size_t old_top = qs->top;
     rebuild(qs, app);
     /* bring the verdict into view without scrolling the options away needlessly */
@@ -464,8 +421,8 @@ static void submit(quiz_screen *qs, tui_app *app)
 
 static void next_question(quiz_screen *qs, tui_app *app)
 {
-    if (qs->view + 1 >= qs->sess.n_items || quiz_session_done(&qs->sess)) {
-        if (quiz_session_done(&qs->sess)) finish(qs, app);
+    if (qs->view + 1 >= qs->at.session.n_items || quiz_session_done(&qs->at.session)) {
+        if (quiz_session_done(&qs->at.session)) finish(qs, app);
         return;
     }
     qs->view++;
@@ -475,10 +432,10 @@ static void next_question(quiz_screen *qs, tui_app *app)
 static void start_mistakes(quiz_screen *qs, tui_app *app)
 {
     free(qs->mistakes);
-    qs->mistakes = xcalloc(qs->sess.n_items + 1, sizeof *qs->mistakes);
+    qs->mistakes = xcalloc(qs->at.session.n_items + 1, sizeof *qs->mistakes);
     qs->n_mistakes = 0;
-    for (size_t k = 0; k < qs->sess.n_items; k++)
-        if (qs->sess.items[k].answered && !qs->sess.items[k].correct) qs->mistakes[qs->n_mistakes++] = k;
+    for (size_t k = 0; k < qs->at.session.n_items; k++)
+        if (qs->at.session.items[k].answered && !qs->at.session.items[k].correct) qs->mistakes[qs->n_mistakes++] = k;
     if (!qs->n_mistakes) return;
     qs->mistake = 0;
     go_mode(qs, app, MODE_MISTAKES);
@@ -490,25 +447,18 @@ static void do_action(quiz_screen *qs, tui_app *app, qp_action a, int *flags)
     case QP_ACT_MISTAKES:
         start_mistakes(qs, app);
         break;
-    case QP_ACT_RETRY: {
-        size_t n = quiz_session_missed(&qs->sess, NULL, 0);
-        if (!n) break;
-        const char **ids = xmalloc(n * sizeof *ids);
-        quiz_session_missed(&qs->sess, ids, n);
-        set_ids(qs, ids, n);
-        free(ids);
-        qs->use_filter = 1;
-        qs->review = 0;
+    case QP_ACT_RETRY:
+        if (!quiz_session_missed(&qs->at.session, NULL, 0)) break;
         qs->seed = fresh_seed(app->start);
-        start_attempt(qs, app);
+        /* this round goes into the history; the new one asks only the misses */
+        quiz_attempt_retry(&qs->at, qs->seed, now_seconds());
+        tell_note(qs, app, &qs->at);
+        qs->filtered = 1;
+        show_start(qs, app);
         break;
-    }
     case QP_ACT_AGAIN:
-        free_ids(qs);
-        qs->use_filter = 0;
-        qs->review = 0;
         qs->seed = fresh_seed(app->start);
-        start_attempt(qs, app);
+        start_attempt(qs, app, 0);
         break;
     case QP_ACT_BACK:
         *flags |= TUI_CLOSE;
@@ -584,13 +534,13 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
     switch (qs->mode) {
     case MODE_ERRORS:
         left_role = TUI_ROLE_ERROR;
-        if (qs->broken) {
+        if (qs->has_failed && qs->failed.quiz) {
             const char *base = strrchr(qs->path, '/');
             snprintf(left, sizeof left,
-                     qs->broken->n_errors == 1
+                     qs->failed.quiz->n_errors == 1
                          ? tui_l(app, "%s: %zu error — fix the file, then press r", "%s：%zu 个错误 —— 修改文件后按 r")
                          : tui_l(app, "%s: %zu errors — fix the file, then press r", "%s：%zu 个错误 —— 修改文件后按 r"),
-                     base ? base + 1 : qs->path, qs->broken->n_errors);
+                     base ? base + 1 : qs->path, qs->failed.quiz->n_errors);
         }
         else snprintf(left, sizeof left, "%s", tui_l(app, "The quiz file cannot be read — press r to retry",
                                                      "无法读取测验文件 —— 按 r 重试"));
@@ -599,19 +549,19 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
     case MODE_RESULTS:
         snprintf(left, sizeof left, "%s%s%s",
                  qs->mode == MODE_RESULTS ? tui_l(app, "Results", "结果") : tui_l(app, "Quiz", "测验"),
-                 tui_sym(app, " · ", " - "), qs->qf ? qs->qf->title : "");
+                 tui_sym(app, " · ", " - "), qs->has_at ? qs->at.quiz->title : "");
         if (qs->mode == MODE_RESULTS)
-            snprintf(right, sizeof right, tui_l(app, "Score %zu/%zu", "得分 %zu/%zu"), qs->sess.n_right,
-                     qs->sess.n_answered);
+            snprintf(right, sizeof right, tui_l(app, "Score %zu/%zu", "得分 %zu/%zu"), qs->at.session.n_right,
+                     qs->at.session.n_answered);
         break;
     case MODE_ASK:
     case MODE_MISTAKES: {
         if (!it) break;
-        const quiz_question *q = quiz_session_question(&qs->sess, it);
+        const quiz_question *q = quiz_session_question(&qs->at.session, it);
         int n;
         if (qs->mode == MODE_ASK)
             n = snprintf(left, sizeof left, tui_l(app, "Question %zu/%zu", "第 %zu/%zu 题"), qs->view + 1,
-                         qs->sess.n_items);
+                         qs->at.session.n_items);
         else
             n = snprintf(left, sizeof left, tui_l(app, "Mistake %zu/%zu", "错题 %zu/%zu"), qs->mistake + 1,
                          qs->n_mistakes);
@@ -621,8 +571,8 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
                 snprintf(left + n, sizeof left - (size_t)n, tui_l(app, "Lesson %d", "第 %d 课"), q->lesson);
         }
         if (qs->mode == MODE_ASK)
-            snprintf(right, sizeof right, tui_l(app, "Score %zu/%zu", "得分 %zu/%zu"), qs->sess.n_right,
-                     qs->sess.n_answered);
+            snprintf(right, sizeof right, tui_l(app, "Score %zu/%zu", "得分 %zu/%zu"), qs->at.session.n_right,
+                     qs->at.session.n_answered);
         else
             snprintf(right, sizeof right, "%s", tui_l(app, "read-only", "只读"));
         break;
@@ -632,7 +582,7 @@ static void draw_header(quiz_screen *qs, tui_app *app, WINDOW *w)
     tui_put(w, 0, qs->x, qs->width - (rw ? rw + 2 : 0), left_role, left);
     if (rw) tui_put(w, 0, qs->x + qs->width - rw, rw, TUI_ROLE_DIM, right);
     if (qs->mode == MODE_ASK)
-        draw_bar(app, w, 1, qs->x, qs->width, qs->sess.n_answered, qs->sess.n_items);
+        draw_bar(app, w, 1, qs->x, qs->width, qs->at.session.n_answered, qs->at.session.n_items);
     else if (qs->mode == MODE_MISTAKES)
         draw_bar(app, w, 1, qs->x, qs->width, qs->mistake + 1, qs->n_mistakes);
     else
@@ -706,7 +656,7 @@ static int open_lesson(quiz_screen *qs, tui_app *app)
 {
     const quiz_item *it = shown_item(qs);
     if (!it) return 0;
-    int n = quiz_session_question(&qs->sess, it)->lesson;
+    int n = quiz_session_question(&qs->at.session, it)->lesson;
     if (n < 1 || n > LESSON_COUNT) {
         tui_status(app, TUI_ROLE_DIM, "%s",
                    tui_l(app, "this question is not linked to a lesson", "本题没有对应的课程"));
@@ -718,8 +668,8 @@ static int open_lesson(quiz_screen *qs, tui_app *app)
 
 static int ask_key(quiz_screen *qs, tui_app *app, int key)
 {
-    quiz_item *it = &qs->sess.items[qs->view];
-    const quiz_question *q = quiz_session_question(&qs->sess, it);
+    quiz_item *it = &qs->at.session.items[qs->view];
+    const quiz_question *q = quiz_session_question(&qs->at.session, it);
     if (it->answered) {
         switch (key) {
         case '\n': case ' ': case KEY_RIGHT: case 'n':
@@ -815,7 +765,7 @@ static int quiz_key(tui_screen *s, tui_app *app, int key)
     case MODE_ERRORS: return scroll_key(qs, key);
     case MODE_EMPTY:
     case MODE_RESULTS: return menu_key(qs, app, key);
-    case MODE_ASK: return qs->view < qs->sess.n_items ? ask_key(qs, app, key) : 0;
+    case MODE_ASK: return qs->view < qs->at.session.n_items ? ask_key(qs, app, key) : 0;
     case MODE_MISTAKES: return mistakes_key(qs, app, key);
     }
     return 0;
@@ -859,7 +809,7 @@ static const char *quiz_footer(tui_screen *s, tui_app *app)
     if (!it) return NULL;
     char last = qp_letter(it->n_shown - 1);
     if (it->answered) {
-        if (qs->view + 1 >= qs->sess.n_items)
+        if (qs->view + 1 >= qs->at.session.n_items)
             return pick_footer(qs, app,
                                tui_l(app, "Enter/→ results  j/k scroll  l lesson  r reload  ? help  q back",
                                      "Enter/→ 查看结果  j/k 滚动  l 课程  r 重新载入  ? 帮助  q 返回"),
@@ -873,7 +823,7 @@ static const char *quiz_footer(tui_screen *s, tui_app *app)
                                  "Enter/→ 下一题  j/k 滚动  l 课程  ? 帮助  q 返回"),
                            last);
     }
-    if (quiz_session_question(&qs->sess, it)->kind == QUIZ_MULTI)
+    if (quiz_session_question(&qs->at.session, it)->kind == QUIZ_MULTI)
         return pick_footer(qs, app,
                            tui_l(app, "a-%c/Space tick  Enter answer  l lesson  r reload  ? help  q back",
                                  "a-%c/空格 勾选  Enter 作答  l 课程  r 重新载入  ? 帮助  q 返回"),
@@ -893,7 +843,7 @@ static void quiz_lang_changed(tui_screen *s, tui_app *app)
     quiz_screen *qs = (quiz_screen *)s;
     if (!qs->default_file) return; /* layout() rebuilds the page in the new words */
     /* the week-1 quiz follows the language; its versions share their ids */
-    char *path = default_path(app->lang);
+    char *path = quiz_default_path(app->lang);
     if (!path) return;
     free(qs->path);
     qs->path = path;
@@ -903,16 +853,9 @@ static void quiz_lang_changed(tui_screen *s, tui_app *app)
 static void quiz_free_screen(tui_screen *s, tui_app *app)
 {
     quiz_screen *qs = (quiz_screen *)s;
-    record_attempt(qs, app);
-    drop_session(qs);
-    quiz_free(qs->qf);
-    quiz_free(qs->broken);
+    close_attempt(qs, app); /* the answers so far go into the history */
+    close_failed(qs);
     qp_free(&qs->page);
-    free(qs->page.lines);
-    free_ids(qs);
-    review_free(&qs->store);
-    free(qs->store_path);
-    free(qs->key);
     free(qs->path);
     free(qs);
 }
@@ -936,19 +879,13 @@ tui_screen *quiz_screen_new(tui_app *app, const tui_start *start)
     if (start && start->quiz_file) {
         qs->path = xstrdup(start->quiz_file);
     } else {
-        qs->path = default_path(app->lang);
+        qs->path = quiz_default_path(app->lang);
         qs->default_file = 1;
     }
-    qs->key = review_quiz_key(qs->path ? qs->path : "week1.quiz");
     qs->review = start && start->quiz_review;
     qs->seed = fresh_seed(start);
     qs->no_shuffle = start && start->quiz_no_shuffle;
-    qs->store_path = review_default_path();
-    review_init(&qs->store);
-    char msg[ERRBUF + 256];
-    if (review_load(&qs->store, qs->store_path, msg, sizeof msg) >= REVIEW_CORRUPT)
-        tui_status(app, TUI_ROLE_ERROR, "%s", msg);
-    open_quiz(qs, app);
+    start_attempt(qs, app, qs->review);
     return &qs->base;
 }
 
@@ -970,7 +907,7 @@ int tui_review_due_count(tui_app *app)
 {
     char *path = review_default_path();
     if (!path) return 0;
-    time_t now = review_clock();
+    time_t now = quiz_clock();
     struct stat st;
     if (stat(path, &st) != 0) {
         free(path);

@@ -147,6 +147,29 @@ check "two attempts in the history" test "$(grep -c '^attempt ' "$STATE/quiz-pro
 tui_keys q
 check_screen "q leaves the quiz (home below)" "Lessons"
 
+# ---- shuffled options are checked by option, and a seed repeats the order --------
+restart 80 24 "$SEQTUTOR quiz --seed 7 --lang en small.quiz"
+check_screen "seeded quiz opens" "Question 1/3"
+first_seed=$(tui_screen | head -n 16)
+restart 80 24 "$SEQTUTOR quiz --seed 7 --lang en small.quiz"
+check_screen "seeded quiz again" "Question 1/3"
+check_eq "--seed 7 twice: the same first screen" "$first_seed" "$(tui_screen | head -n 16)"
+check "--seed 7 is not the file's order" test "$(echo "$first_seed" | grep -c 'a) Alpha option')" -eq 0
+# press the letter shown beside the right option, wherever the shuffle put it
+right_opt=$(tui_screen | grep -oE '[a-h]\) (Alpha option|Right one|Yes)$' | head -n 1)
+letter=${right_opt%%)*}
+kind=$(tui_screen | grep -c 'choose all that apply')
+if [ "$kind" -eq 1 ]; then
+    other=$(tui_screen | grep -oE '[a-h]\) Right two$' | cut -c1)
+    tui_keys "$letter" "$other" Enter
+else
+    tui_keys "$letter" Enter
+fi
+check_screen "the right option is right at any position" "Right."
+tui_keys '?'
+check_screen "help lists the quiz keys" "reload the quiz file"
+tui_keys Escape
+
 # ---- the linked lesson -------------------------------------------------------
 restart 80 24 "$SEQTUTOR quiz --no-shuffle --lang en small.quiz"
 check_screen "quiz again" "Question 1/3"
@@ -210,6 +233,9 @@ check_screen "Chinese: check-quiz's message" "small.zh.quiz:8:4: error:"
 # ---- --review ------------------------------------------------------------------------
 restart 80 24 "$SEQTUTOR quiz --review --no-shuffle --lang en small.quiz"
 check_screen "review: nothing due today" "No questions are due for review now."
+tui_keys r
+check_screen "review: r keeps it a review" "reloaded small.quiz"
+check_screen "review: still nothing due" "No questions are due for review now."
 tomorrow=$(( $(date +%s) + 86400 ))
 restart 80 24 "env SEQTUTOR_NOW=$tomorrow $SEQTUTOR quiz --review --no-shuffle --lang en small.quiz"
 check_screen "review tomorrow: the missed question" "Question 1/1"
@@ -230,6 +256,18 @@ tui_keys q
 check_screen "back home" "2 questions due for review"
 tui_keys : q u i z Enter
 check_screen ":quiz opens it too" "Question 1/36"
+
+# ---- the week-1 quiz follows a language switch, keeping the answers ------------------------
+restart 80 24 "$SEQTUTOR quiz --no-shuffle --lang en"
+check_screen "default file: the English week-1 quiz" "Question 1/"
+first=$(right_keys "$EN" | head -n 1)
+tui_keys "$first" Enter
+check_screen "answered in English" "Score 1/1"
+tui_keys : l a n g Space z h Enter
+check_screen ":lang zh switches to the Chinese file" "正确。"
+check_screen "the answer is kept" "得分 1/1"
+tui_keys Enter
+check_screen "the next question in Chinese" "第 2/"
 
 # ---- sizes -------------------------------------------------------------------------------
 restart 60 20 "$SEQTUTOR quiz --no-shuffle --lang en $EN"
