@@ -230,6 +230,9 @@ void tui_wake(void);
 /* ---- language ---- */
 /* en or zh, by app->lang. */
 const char *tui_l(const tui_app *app, const char *en, const char *zh);
+/* argv[from..] of a ':' command joined with single spaces (a file name or a
+ * search may contain spaces); the caller frees it. */
+char *tui_join_args(int argc, char **argv, int from);
 /* Switches the language of the whole program ("zh"/"en"), saves the choice. */
 void tui_set_lang(tui_app *app, const char *lang);
 

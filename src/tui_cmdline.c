@@ -434,7 +434,7 @@ int tui_cmdline_draw(tui_app *app)
 
 /* ---- the commands ---- */
 
-static char *join_args(int argc, char **argv, int from)
+char *tui_join_args(int argc, char **argv, int from)
 {
     strbuf sb;
     sb_init(&sb);
@@ -486,7 +486,7 @@ static void run_global(tui_app *app, int argc, char **argv)
             tui_status(app, TUI_ROLE_ERROR, "%s", i18n(app->lang, I18N_SEARCH_USAGE));
             return;
         }
-        char *needle = join_args(argc, argv, 1);
+        char *needle = tui_join_args(argc, argv, 1);
         search_lessons(app, needle);
         free(needle);
     } else if (strcmp(name, "help") == 0 || strcmp(name, "h") == 0) {

@@ -701,19 +701,6 @@ static int train_key(tui_screen *scr, tui_app *app, int key)
 
 /* ---- ':' commands --------------------------------------------------------- */
 
-/* argv[from..] joined with single spaces (a file name may have spaces). */
-static char *join_args(int argc, char **argv, int from)
-{
-    strbuf sb;
-    sb_init(&sb);
-    for (int i = from; i < argc; i++) {
-        if (i > from) sb_puts(&sb, " ");
-        sb_puts(&sb, argv[i]);
-    }
-    if (!sb.data) sb_puts(&sb, "");
-    return sb.data;
-}
-
 static int cmd_set(train_screen *s, tui_app *app, int argc, char **argv)
 {
     char msg[512];
@@ -723,7 +710,7 @@ static int cmd_set(train_screen *s, tui_app *app, int argc, char **argv)
                                          argc > 2 ? argv[2] : NULL, &which);
     if (r == PANEL_SET_OK && argc > 3) r = PANEL_SET_NOT_NUMBER;
     if (r != PANEL_SET_OK) {
-        char *value = join_args(argc, argv, 2);
+        char *value = tui_join_args(argc, argv, 2);
         panel_set_message(r, which, argc > 1 ? argv[1] : NULL, value, app->lang, msg, sizeof msg);
         free(value);
         tui_status(app, TUI_ROLE_ERROR, "%s", msg);
@@ -750,7 +737,7 @@ static int cmd_data(train_screen *s, tui_app *app, int argc, char **argv)
         tui_status(app, TUI_ROLE_ERROR, "%s", L(app, "usage: :data FILE", "用法：:data 文件"));
         return TUI_HANDLED | TUI_REDRAW;
     }
-    char *path = join_args(argc, argv, 1);
+    char *path = tui_join_args(argc, argv, 1);
     char *old = s->data_path;
     s->data_path = path;
     if (start_training(s) == 0) {
@@ -781,7 +768,7 @@ static int cmd_sample(train_screen *s, tui_app *app, int argc, char **argv)
                    PANEL_MAX_NAMES);
         return TUI_HANDLED | TUI_REDRAW;
     }
-    char *prefix = join_args(argc, argv, 2);
+    char *prefix = tui_join_args(argc, argv, 2);
     char err[ERRBUF];
     char out[PANEL_MAX_NAMES][TRAINER_NAME_BYTES];
     if (!model_usable(s, app)) {
@@ -817,7 +804,7 @@ static int train_command(tui_screen *scr, tui_app *app, int argc, char **argv)
         if (argc < 2) {
             tui_status(app, TUI_ROLE_ERROR, "%s", L(app, "usage: :save FILE", "用法：:save 文件"));
         } else {
-            char *path = join_args(argc, argv, 1);
+            char *path = tui_join_args(argc, argv, 1);
             save_model(s, app, path);
             free(path);
         }
