@@ -158,12 +158,11 @@ int cmd_lesson(int argc, char **argv)
     const int n_specs = sizeof specs / sizeof specs[0];
     const char *pos[1];
     int n_pos = 0;
-    int r = opts_parse("lesson", argc, argv, specs, n_specs, pos, 1, &n_pos);
-    if (r == OPTS_HELP) {
-        opts_help(stdout, "usage: seqtutor lesson N [--plain] [--width W] [--lang zh|en]\n"
-                          "Reads lesson N (1 to 10).", specs, n_specs);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor lesson N [--plain] [--width W] [--lang zh|en]\n"
+        "Reads lesson N (1 to 10).";
+    int r = opts_parse("lesson", usage, argc, argv, specs, n_specs, pos, 1, &n_pos);
+    if (r == OPTS_HELP) return 0;
     if (r != OPTS_OK) return 2;
     if (n_pos == 0) {
         fprintf(stderr, "seqtutor lesson: which lesson? give a number from 1 to %d\n", LESSON_COUNT);
@@ -215,12 +214,11 @@ int cmd_lessons(int argc, char **argv)
     const int n_specs = sizeof specs / sizeof specs[0];
     const char *pos[1];
     int n_pos = 0;
-    int r = opts_parse("lessons", argc, argv, specs, n_specs, pos, 0, &n_pos);
-    if (r == OPTS_HELP) {
-        opts_help(stdout, "usage: seqtutor lessons --plain [--lang zh|en]\n"
-                          "Lists the ten lessons, one \"N. Title\" per line.", specs, n_specs);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor lessons --plain [--lang zh|en]\n"
+        "Lists the ten lessons, one \"N. Title\" per line.";
+    int r = opts_parse("lessons", usage, argc, argv, specs, n_specs, pos, 0, &n_pos);
+    if (r == OPTS_HELP) return 0;
     if (r != OPTS_OK) return 2;
     const char *lang = pick_lang("lessons", lang_flag);
     if (!lang) return 2;

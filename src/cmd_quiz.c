@@ -45,15 +45,14 @@ int cmd_check_quiz(int argc, char **argv)
     enum { N_SPECS = sizeof specs / sizeof specs[0] };
     const char **files = xmalloc((size_t)(argc > 0 ? argc : 1) * sizeof *files);
     int n_files = 0;
-    int rc = opts_parse("check-quiz", argc, argv, specs, N_SPECS, files, argc, &n_files);
+    static const char usage[] =
+        "usage: seqtutor check-quiz [--no-source] FILE...\n\n"
+        "Checks quiz files and prints every problem to stderr as FILE:LINE:COL: error|warning,\n"
+        "then one summary line. Language versions of one quiz given together (week1.en.quiz,\n"
+        "week1.zh.quiz) are also compared question by question.\n"
+        "Exit status: 0 no errors (warnings allowed), 1 errors, 2 a file could not be read.";
+    int rc = opts_parse("check-quiz", usage, argc, argv, specs, N_SPECS, files, argc, &n_files);
     if (rc == OPTS_HELP) {
-        opts_help(stdout,
-                  "usage: seqtutor check-quiz [--no-source] FILE...\n\n"
-                  "Checks quiz files and prints every problem to stderr as FILE:LINE:COL: error|warning,\n"
-                  "then one summary line. Language versions of one quiz given together (week1.en.quiz,\n"
-                  "week1.zh.quiz) are also compared question by question.\n"
-                  "Exit status: 0 no errors (warnings allowed), 1 errors, 2 a file could not be read.",
-                  specs, N_SPECS);
         free(files);
         return 0;
     }
@@ -146,15 +145,12 @@ int cmd_export_gift(int argc, char **argv)
     enum { N_SPECS = sizeof specs / sizeof specs[0] };
     const char *pos[1];
     int n_pos = 0;
-    int rc = opts_parse("export-gift", argc, argv, specs, N_SPECS, pos, 1, &n_pos);
-    if (rc == OPTS_HELP) {
-        opts_help(stdout,
-                  "usage: seqtutor export-gift FILE [-o OUT]\n\n"
-                  "Writes the quiz in Moodle's GIFT format (question bank import). A file with\n"
-                  "errors is refused: see 'seqtutor check-quiz FILE'.",
-                  specs, N_SPECS);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor export-gift FILE [-o OUT]\n\n"
+        "Writes the quiz in Moodle's GIFT format (question bank import). A file with\n"
+        "errors is refused: see 'seqtutor check-quiz FILE'.";
+    int rc = opts_parse("export-gift", usage, argc, argv, specs, N_SPECS, pos, 1, &n_pos);
+    if (rc == OPTS_HELP) return 0;
     if (rc == OPTS_ERROR) return 2;
     if (n_pos != 1) {
         fprintf(stderr, "seqtutor export-gift: which quiz file? usage: seqtutor export-gift FILE [-o OUT]\n");
@@ -530,17 +526,14 @@ int cmd_quiz(int argc, char **argv)
     enum { N_SPECS = sizeof specs / sizeof specs[0] };
     const char *pos[1];
     int n_pos = 0;
-    int rc = opts_parse("quiz", argc, argv, specs, N_SPECS, pos, 1, &n_pos);
-    if (rc == OPTS_HELP) {
-        opts_help(stdout,
-                  "usage: seqtutor quiz [FILE] [--plain] [--seed S] [--no-shuffle] [--review] [--lang zh|en]\n\n"
-                  "Takes a quiz (default: quizzes/week1.LANG.quiz). Answers are letters (b) or\n"
-                  "numbers (2); several right options are given together (b,d). Missed questions\n"
-                  "come back for review after 1, 2, 4, 8 and 16 days. The last line of plain mode\n"
-                  "is 'Score: RIGHT/TOTAL'.",
-                  specs, N_SPECS);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor quiz [FILE] [--plain] [--seed S] [--no-shuffle] [--review] [--lang zh|en]\n\n"
+        "Takes a quiz (default: quizzes/week1.LANG.quiz). Answers are letters (b) or\n"
+        "numbers (2); several right options are given together (b,d). Missed questions\n"
+        "come back for review after 1, 2, 4, 8 and 16 days. The last line of plain mode\n"
+        "is 'Score: RIGHT/TOTAL'.";
+    int rc = opts_parse("quiz", usage, argc, argv, specs, N_SPECS, pos, 1, &n_pos);
+    if (rc == OPTS_HELP) return 0;
     if (rc == OPTS_ERROR) return 2;
     const char *lang = lang_pick(lang_flag);
     if (!lang) {

@@ -131,16 +131,14 @@ int cmd_train(int argc, char **argv)
     };
     const char *pos[1];
     int n_pos;
-    int rc = opts_parse("train", argc, argv, specs, sizeof specs / sizeof specs[0], pos, 0, &n_pos);
-    if (rc == OPTS_HELP) {
-        opts_help(stdout,
-                  "usage: seqtutor train [--plain] [options]\n\n"
-                  "Trains the course's character-level RNN on a names file. With --plain the\n"
-                  "checkpoints are printed exactly as the course notebook prints them; without it\n"
-                  "(on a terminal) the live training panel opens.",
-                  specs, sizeof specs / sizeof specs[0]);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor train [--plain] [options]\n\n"
+        "Trains the course's character-level RNN on a names file. With --plain the\n"
+        "checkpoints are printed exactly as the course notebook prints them; without it\n"
+        "(on a terminal) the live training panel opens.";
+    int rc = opts_parse("train", usage, argc, argv, specs, sizeof specs / sizeof specs[0], pos, 0,
+                        &n_pos);
+    if (rc == OPTS_HELP) return 0;
     if (rc != OPTS_OK) return 2;
     cfg.iterations = iterations;
     cfg.clip = !no_clip;
@@ -186,14 +184,12 @@ int cmd_sample(int argc, char **argv)
     };
     const char *pos[1];
     int n_pos;
-    int rc = opts_parse("sample", argc, argv, specs, sizeof specs / sizeof specs[0], pos, 0, &n_pos);
-    if (rc == OPTS_HELP) {
-        opts_help(stdout,
-                  "usage: seqtutor sample --model FILE [options]\n\n"
-                  "Samples names from a trained model, as the course's sample() does.",
-                  specs, sizeof specs / sizeof specs[0]);
-        return 0;
-    }
+    static const char usage[] =
+        "usage: seqtutor sample --model FILE [options]\n\n"
+        "Samples names from a trained model, as the course's sample() does.";
+    int rc = opts_parse("sample", usage, argc, argv, specs, sizeof specs / sizeof specs[0], pos, 0,
+                        &n_pos);
+    if (rc == OPTS_HELP) return 0;
     if (rc != OPTS_OK) return 2;
     if (!model_path) {
         fprintf(stderr, "seqtutor sample: --model FILE is required\n");

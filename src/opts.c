@@ -40,15 +40,31 @@ static int parse_value(const char *cmd, const opt_spec *s, const char *v)
     return 0;
 }
 
-int opts_parse(const char *cmd, int argc, char **argv, const opt_spec *specs, int n_specs,
-               const char **pos, int max_pos, int *n_pos)
+static void opts_help(FILE *out, const char *usage, const opt_spec *specs, int n_specs)
+{
+    fprintf(out, "%s\n\noptions:\n", usage);
+    for (int k = 0; k < n_specs; k++) {
+        const char *arg = specs[k].kind == OPT_FLAG ? "" : specs[k].kind == OPT_STRING ? " TEXT"
+                        : specs[k].kind == OPT_INT ? " N" : " X";
+        char left[48];
+        snprintf(left, sizeof left, "%s%s", specs[k].name, arg);
+        fprintf(out, "  %-22s %s\n", left, specs[k].help);
+    }
+    fprintf(out, "  %-22s %s\n", "--help", "show this help");
+}
+
+int opts_parse(const char *cmd, const char *usage, int argc, char **argv, const opt_spec *specs,
+               int n_specs, const char **pos, int max_pos, int *n_pos)
 {
     *n_pos = 0;
     int only_pos = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!only_pos && strcmp(a, "--") == 0) { only_pos = 1; continue; }
-        if (!only_pos && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) return OPTS_HELP;
+        if (!only_pos && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+            opts_help(stdout, usage, specs, n_specs);
+            return OPTS_HELP;
+        }
         if (only_pos || a[0] != '-' || a[1] == '\0') {
             if (*n_pos >= max_pos) {
                 fprintf(stderr, "seqtutor %s: unexpected argument '%s'; see 'seqtutor %s --help'\n",
@@ -84,17 +100,4 @@ int opts_parse(const char *cmd, int argc, char **argv, const opt_spec *specs, in
         if (parse_value(cmd, s, v) != 0) return OPTS_ERROR;
     }
     return OPTS_OK;
-}
-
-void opts_help(FILE *out, const char *usage, const opt_spec *specs, int n_specs)
-{
-    fprintf(out, "%s\n\noptions:\n", usage);
-    for (int k = 0; k < n_specs; k++) {
-        const char *arg = specs[k].kind == OPT_FLAG ? "" : specs[k].kind == OPT_STRING ? " TEXT"
-                        : specs[k].kind == OPT_INT ? " N" : " X";
-        char left[48];
-        snprintf(left, sizeof left, "%s%s", specs[k].name, arg);
-        fprintf(out, "  %-22s %s\n", left, specs[k].help);
-    }
-    fprintf(out, "  %-22s %s\n", "--help", "show this help");
 }

@@ -4,7 +4,8 @@
  * Numbers are checked against [min, max]; a bad value, an unknown option or a
  * missing value prints one line "seqtutor CMD: ..." to stderr and makes
  * opts_parse return OPTS_ERROR (the caller exits with status 2). "--help" or
- * "-h" makes it return OPTS_HELP. Other arguments are positional and are
+ * "-h" prints the usage text and every option (opts_help) to stdout and makes
+ * it return OPTS_HELP (the caller exits with status 0). Other arguments are positional and are
  * collected in order into pos (at most max_pos, more is an error).
  */
 #ifndef SEQTUTOR_OPTS_H
@@ -24,8 +25,7 @@ typedef struct {
 
 enum { OPTS_OK = 0, OPTS_HELP = 1, OPTS_ERROR = 2 };
 
-int opts_parse(const char *cmd, int argc, char **argv, const opt_spec *specs, int n_specs,
-               const char **pos, int max_pos, int *n_pos);
-void opts_help(FILE *out, const char *usage, const opt_spec *specs, int n_specs);
+int opts_parse(const char *cmd, const char *usage, int argc, char **argv, const opt_spec *specs,
+               int n_specs, const char **pos, int max_pos, int *n_pos);
 
 #endif
