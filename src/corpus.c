@@ -37,6 +37,20 @@ size_t corpus_symbol_utf8(const corpus *c, int ix, char *out)
     return n;
 }
 
+size_t corpus_symbols_utf8(const corpus *c, const int *ix, int n, char *out, size_t cap)
+{
+    size_t len = 0;
+    char sym[8];
+    for (int i = 0; i < n; i++) {
+        size_t k = corpus_symbol_utf8(c, ix[i], sym);
+        if (len + k + 1 > cap) break;
+        memcpy(out + len, sym, k);
+        len += k;
+    }
+    out[len] = '\0';
+    return len;
+}
+
 static uint32_t lower_ascii(uint32_t cp) { return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp; }
 
 int corpus_load_buffer(corpus *c, const char *name, const char *text, size_t len, char *err,

@@ -39,5 +39,8 @@ void corpus_free(corpus *c);
 int corpus_index_of(const corpus *c, uint32_t cp);
 /* Appends the UTF-8 of symbol ix to out (at least 5 bytes); returns bytes written. */
 size_t corpus_symbol_utf8(const corpus *c, int ix, char *out);
+/* The UTF-8 of symbols ix[0..n), NUL-terminated in out (cap bytes, cap >= 1):
+ * as many whole symbols as fit. Returns the bytes written before the NUL. */
+size_t corpus_symbols_utf8(const corpus *c, const int *ix, int n, char *out, size_t cap);
 
 #endif

@@ -233,10 +233,7 @@ static void *worker_main(void *arg)
             trainer *t = &w->tr;
             const int *name = t->data.tokens + t->data.offsets[info.example];
             int len = (int)(t->data.offsets[info.example + 1] - t->data.offsets[info.example]);
-            char *o = w->view.step_name;
-            for (int i = 0; i < len && o - w->view.step_name < TRAINER_NAME_BYTES - 5; i++)
-                o += corpus_symbol_utf8(&t->data, name[i], o);
-            *o = '\0';
+            corpus_symbols_utf8(&t->data, name, len, w->view.step_name, sizeof w->view.step_name);
             w->view.has_step = 1;
             w->view.step_iteration = start;
             w->view.step_loss = info.example_loss;

@@ -96,17 +96,13 @@ int trainer_is_checkpoint(const trainer *t, long j) { return t->cfg.every > 0 &&
  * newline, first letter upper-cased (ASCII). */
 static void render_name(const corpus *v, const int *ix, int n, char *out)
 {
-    char *o = out;
-    for (int i = 0; i < n - 1; i++) o += corpus_symbol_utf8(v, ix[i], o);
-    *o = '\0';
+    corpus_symbols_utf8(v, ix, n - 1, out, TRAINER_NAME_BYTES);
     if (out[0] >= 'a' && out[0] <= 'z') out[0] = (char)(out[0] - 32);
 }
 
 void trainer_sample_name(trainer *t, unsigned seed, char *out)
 {
-    int n = charrnn_sample(&t->model, &t->sample_rng, seed, t->data.newline_ix, NULL, 0, 1.0,
-                           TRAINER_NAME_MAX, t->sample_buf);
-    render_name(&t->data, t->sample_buf, n, out);
+    trainer_sample_ex(&t->model, &t->data, &t->sample_rng, seed, NULL, 1.0, t->sample_buf, out);
 }
 
 int trainer_sample_ex(charrnn *m, const corpus *v, rng_state *r, unsigned seed, const char *prefix,
@@ -127,7 +123,8 @@ int trainer_sample_ex(charrnn *m, const corpus *v, rng_state *r, unsigned seed, 
             i += k;
         }
     }
-    int n = charrnn_sample(m, r, seed, v->newline_ix, pre, n_pre, temperature, TRAINER_NAME_MAX, buf);
+    int n = charrnn_sample(m, r, seed, v->newline_ix, n_pre ? pre : NULL, n_pre, temperature,
+                           TRAINER_NAME_MAX, buf);
     render_name(v, buf, n, out);
     return 0;
 }

@@ -76,6 +76,23 @@ static void test_too_many_symbols(void **state)
     sb_free(&sb);
 }
 
+static void test_symbols_render_whole_characters_within_cap(void **state)
+{
+    corpus c;
+    char err[ERRBUF];
+    assert_int_equal(load(&c, "霸王龙\nab\n", err), 0);
+    int ix[3] = {corpus_index_of(&c, 0x9738), corpus_index_of(&c, 0x738B), corpus_index_of(&c, 0x9F99)};
+    char out[16];
+    assert_int_equal(corpus_symbols_utf8(&c, ix, 3, out, sizeof out), 9);
+    assert_string_equal(out, "霸王龙");
+    /* 8 bytes leave room for two 3-byte characters and the NUL, not three */
+    assert_int_equal(corpus_symbols_utf8(&c, ix, 3, out, 8), 6);
+    assert_string_equal(out, "霸王");
+    assert_int_equal(corpus_symbols_utf8(&c, ix, 3, out, 1), 0);
+    assert_string_equal(out, "");
+    corpus_free(&c);
+}
+
 static void test_missing_file(void **state)
 {
     corpus c;
@@ -91,6 +108,7 @@ int main(void)
         cmocka_unit_test(test_unicode_names),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_too_many_symbols),
+        cmocka_unit_test(test_symbols_render_whole_characters_within_cap),
         cmocka_unit_test(test_missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
