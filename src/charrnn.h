@@ -26,6 +26,7 @@
 #ifndef SEQTUTOR_CHARRNN_H
 #define SEQTUTOR_CHARRNN_H
 
+#include "kernels.h"
 #include "rng.h"
 
 #include <stddef.h>
@@ -46,12 +47,11 @@ typedef struct {
     charrnn_params p;    /* pointers into param_mem */
     double *grad_mem;    /* n_params doubles, same layout */
     charrnn_params g;    /* dWax, dWaa, dWya, db, dby */
+    const kernel_ops *k; /* the kernel path, kernel_active() at charrnn_init */
     double *WaaT;        /* (n_a, n_a) copy of Waa transposed, for axpy-form products */
-    int T_pad;           /* max_T rounded up to a multiple of 8 */
-    double *aT;          /* (n_a, T_pad) a<t> as columns, for the batched output product */
-    double *zT;          /* (n_y, T_pad) Wya a<t> as columns */
+    double *WyaT;        /* (n_a, n_y) copy of Wya transposed */
     double *a;           /* (max_T + 1, n_a): row 0 is a_prev, row t+1 is a<t> */
-    double *y_hat;       /* (max_T, n_y) */
+    double *y_hat;       /* (max_T, n_y) Wya a<t>, then ŷ<t>, then dy<t> */
     double *da_raw;      /* (max_T, n_a) gradient before tanh, per step */
     double *wdy;         /* (max_T, n_a) Wya^T dy<t> */
     double *scratch;     /* 3 * max(n_a, n_y) doubles for sampling */

@@ -1,6 +1,7 @@
 /* main.c — argument parsing and dispatch. */
 #include "commands.h"
 #include "config.h"
+#include "kernels.h"
 #include "lang.h"
 #include "paths.h"
 
@@ -42,6 +43,11 @@ static void usage(FILE *out)
 int main(int argc, char **argv)
 {
     lang_setup_locale();
+    char kerr[256];
+    if (kernel_select(kerr, sizeof kerr) != 0) {
+        fprintf(stderr, "seqtutor: %s\n", kerr);
+        return 2;
+    }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
                       strcmp(argv[1], "help") == 0)) {
         usage(stdout);
@@ -49,6 +55,9 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
         printf("seqtutor %s\n", SEQTUTOR_VERSION);
+        char kd[128];
+        kernel_describe(kd, sizeof kd);
+        printf("kernel path: %s\n", kd);
         paths_report(stdout);
         return 0;
     }

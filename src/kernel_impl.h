@@ -1,0 +1,246 @@
+/* kernel_impl.h — the kernels of kernels.h, written once for any vector
+ * width. Included by kernel_baseline.c, kernel_avx2.c and kernel_avx512.c,
+ * each after defining
+ *
+ *   KERNEL_LANES    doubles per vector (2, 4 or 8)
+ *   KERNEL_ACC_MAX  accumulators one block may keep in registers
+ *   KERNEL_SYM(x)   the path's name for symbol x (x ## _avx2)
+ *   KERNEL_NAME     "avx2"
+ *
+ * and, for a wider instruction set than the build's default, the pragma
+ * that compiles the rest of the file for it. Only GNU C vector extensions
+ * (GCC, clang) are used: the same source is SSE2 or NEON at 2 lanes.
+ *
+ * Why the results are the same at every width: each output element lives
+ * in one lane of one accumulator from its first product to its store, and a
+ * lane sees exactly the additions a scalar loop would make, in the same
+ * order. Blocking only changes which elements are computed side by side.
+ */
+#include "kernels.h"
+
+#include <string.h>
+
+#define VW KERNEL_LANES
+
+typedef double vd __attribute__((vector_size(VW * 8), aligned(8), may_alias));
+typedef long long vl __attribute__((vector_size(VW * 8), aligned(8), may_alias));
+
+static inline __attribute__((always_inline)) vd splat(double x)
+{
+    vd v;
+    for (int l = 0; l < VW; l++) v[l] = x;
+    return v;
+}
+
+static inline __attribute__((always_inline)) vl splat_l(long long x)
+{
+    vl v;
+    for (int l = 0; l < VW; l++) v[l] = x;
+    return v;
+}
+
+static inline __attribute__((always_inline)) vd load(const double *p) { return *(const vd *)p; }
+static inline __attribute__((always_inline)) void store(double *p, vd v) { *(vd *)p = v; }
+
+enum { RB_MAX = 4, WB_MAX = 8 };
+
+/* A block of RB rows × WB windows of VW outputs, all summed over k in one
+ * pass: RB·WB independent accumulator chains, each x window loaded once per
+ * k for all RB rows, each s broadcast once per k for all WB windows. RB and
+ * WB are constants after inlining, so the accumulators are registers. */
+static inline __attribute__((always_inline)) void gemm_block(
+    double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs, ptrdiff_t s_ks,
+    const double *X, ptrdiff_t x_ks, int K, const int RB, const int WB, const int *col)
+{
+    vd acc[RB_MAX][WB_MAX];
+    for (int r = 0; r < RB; r++)
+        for (int w = 0; w < WB; w++) acc[r][w] = splat(0.0);
+    for (int k = 0; k < K; k++) {
+        const double *xr = X + k * x_ks;
+        const double *sk = S + k * s_ks;
+        vd xv[WB_MAX];
+        for (int w = 0; w < WB; w++) xv[w] = load(xr + col[w]);
+        for (int r = 0; r < RB; r++) {
+            vd s = splat(sk[r * s_rs]);
+            for (int w = 0; w < WB; w++) acc[r][w] += s * xv[w];
+        }
+    }
+    for (int r = 0; r < RB; r++)
+        for (int w = 0; w < WB; w++) store(out + r * out_rs + col[w], acc[r][w]);
+}
+
+#define BLOCK_CASES(rb)                                                                          \
+    case rb * 16 + 1: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 1, col); break;     \
+    case rb * 16 + 2: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 2, col); break;     \
+    case rb * 16 + 3: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 3, col); break;     \
+    case rb * 16 + 4: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 4, col); break;     \
+    case rb * 16 + 5: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 5, col); break;     \
+    case rb * 16 + 6: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 6, col); break;     \
+    case rb * 16 + 7: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 7, col); break;     \
+    case rb * 16 + 8: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 8, col); break;
+
+static void run_block(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs,
+                      ptrdiff_t s_ks, const double *X, ptrdiff_t x_ks, int K, int rb, int wb,
+                      const int *col)
+{
+    switch (rb * 16 + wb) {
+        BLOCK_CASES(1)
+        BLOCK_CASES(2)
+        BLOCK_CASES(3)
+        BLOCK_CASES(4)
+    default: break;
+    }
+}
+
+/* Rows of fewer than VW outputs: the same sums, one element at a time. */
+static void gemm_narrow(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs,
+                        ptrdiff_t s_ks, const double *X, ptrdiff_t x_ks, int R, int K, int n)
+{
+    for (int r = 0; r < R; r++)
+        for (int i = 0; i < n; i++) {
+            double acc = 0.0;
+            for (int k = 0; k < K; k++) acc += S[r * s_rs + k * s_ks] * X[k * x_ks + i];
+            out[r * out_rs + i] = acc;
+        }
+}
+
+/* The plan: n outputs a row in ceil(n / VW) windows (the last one moved
+ * back to end at n; where it overlaps its neighbour it recomputes the same
+ * sums in the same order), split into passes of at most WB_MAX windows of
+ * balanced size; rows in blocks of as many as the accumulator budget lets
+ * each pass keep in registers. */
+static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs,
+                             ptrdiff_t s_ks, const double *X, ptrdiff_t x_ks, int R, int K, int n)
+{
+    if (R <= 0 || n <= 0) return;
+    if (n < VW || K <= 0) {
+        gemm_narrow(out, out_rs, S, s_rs, s_ks, X, x_ks, R, K, n);
+        return;
+    }
+    int windows = (n + VW - 1) / VW;
+    int per_pass = KERNEL_ACC_MAX < WB_MAX ? KERNEL_ACC_MAX : WB_MAX;
+    int passes = (windows + per_pass - 1) / per_pass;
+    int w_done = 0;
+    for (int p = 0; p < passes; p++) {
+        int wb = windows / passes + (p < windows % passes);
+        int col[WB_MAX];
+        for (int w = 0; w < wb; w++) {
+            int at = (w_done + w) * VW;
+            col[w] = at + VW <= n ? at : n - VW;
+        }
+        w_done += wb;
+        int rb_fit = KERNEL_ACC_MAX / wb;
+        if (rb_fit > RB_MAX) rb_fit = RB_MAX;
+        if (rb_fit < 1) rb_fit = 1;
+        for (int r = 0; r < R;) {
+            int rb = R - r < rb_fit ? R - r : rb_fit;
+            run_block(out + r * out_rs, out_rs, S + r * s_rs, s_rs, s_ks, X, x_ks, K, rb, wb, col);
+            r += rb;
+        }
+    }
+}
+
+/* tanh of VW lanes: tanh|x| = e / (e + 2) with e = expm1(2|x|), the sign
+ * put back afterwards. expm1 by the usual reduction u = k ln2 + r,
+ * |r| <= ln2/2, and its Taylor series to r^13 (truncation < 0.1 ulp), then
+ * expm1(u) = 2^k expm1(r) + (2^k - 1). |x| > 20 gives exactly ±1 (as libm
+ * does); NaN stays NaN. */
+static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
+{
+    vd x = load(xp);
+    const vl sign_bit = splat_l((long long)0x8000000000000000ULL);
+    const vd lim = splat(40.0), one = splat(1.0), two = splat(2.0);
+    const vd inv_ln2 = splat(1.4426950408889634), shifter = splat(6755399441055744.0);
+    const vd ln2_hi = splat(6.93147180369123816490e-01), ln2_lo = splat(1.90821492927058770002e-10);
+    vl bits = (vl)x;
+    vl sign = bits & sign_bit;
+    vd ax = (vd)(bits & ~sign_bit);
+    vd u = ax + ax;
+    vl big = u > lim;
+    u = (vd)(((vl)u & ~big) | ((vl)lim & big));
+    vd t = u * inv_ln2 + shifter; /* round(u / ln2) sits in t's low bits */
+    vd kd = t - shifter;
+    vl k = (vl)t - (vl)shifter;
+    vd r = (u - kd * ln2_hi) - kd * ln2_lo;
+    vd q = splat(1.0 / 6227020800.0);
+    q = q * r + splat(1.0 / 479001600.0);
+    q = q * r + splat(1.0 / 39916800.0);
+    q = q * r + splat(1.0 / 3628800.0);
+    q = q * r + splat(1.0 / 362880.0);
+    q = q * r + splat(1.0 / 40320.0);
+    q = q * r + splat(1.0 / 5040.0);
+    q = q * r + splat(1.0 / 720.0);
+    q = q * r + splat(1.0 / 120.0);
+    q = q * r + splat(1.0 / 24.0);
+    q = q * r + splat(1.0 / 6.0);
+    q = q * r + splat(0.5);
+    vd p = r + (r * r) * q;                    /* expm1(r) */
+    vd two_k = (vd)((k + splat_l(1023)) << 52);
+    vd e = two_k * p + (two_k - one);          /* expm1(u) */
+    vd y = e / (e + two);
+    vl nan = x != x;
+    y = (vd)(((vl)y & ~nan) | ((vl)x & nan));
+    store(xp, (vd)((vl)y | sign));
+}
+
+/* The tail goes through the same lane code, so every element gets the same
+ * result wherever it sits. */
+static void KERNEL_SYM(tanh)(double *x, int n)
+{
+    int i = 0;
+    for (; i + VW <= n; i += VW) tanh_lanes(x + i);
+    if (i < n) {
+        double lane[VW] = {0};
+        memcpy(lane, x + i, (size_t)(n - i) * sizeof *x);
+        tanh_lanes(lane);
+        memcpy(x + i, lane, (size_t)(n - i) * sizeof *x);
+    }
+}
+
+static long KERNEL_SYM(clip_update)(double *g, double *p, size_t n, double max_value,
+                                    double neg_lr, double *ss)
+{
+    /* Σ g² in 8 lanes: 8 / VW vectors side by side make one group of 8. */
+    enum { GROUP = 8 / VW };
+    vd sq[GROUP];
+    for (int j = 0; j < GROUP; j++) sq[j] = splat(0.0);
+    const vd hi = splat(max_value), lo = splat(-max_value), step = splat(neg_lr);
+    vl changed = splat_l(0);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < GROUP; j++) {
+            double *gp = g + i + (size_t)j * VW;
+            vd v = load(gp);
+            sq[j] += v * v;
+            /* c = min(max(v, lo), hi) as np.clip does it, NaN kept */
+            vl above = v > hi, below = v < lo;
+            vd c = (vd)(((vl)v & ~above) | ((vl)hi & above));
+            c = (vd)(((vl)c & ~below) | ((vl)lo & below));
+            changed -= above | below | (v != v); /* a true lane is -1 */
+            store(gp, c);
+            if (p) store(p + i + (size_t)j * VW, load(p + i + (size_t)j * VW) + step * c);
+        }
+    }
+    double lane[8];
+    for (int j = 0; j < GROUP; j++)
+        for (int l = 0; l < VW; l++) lane[j * VW + l] = sq[j][l];
+    double tail = 0.0;
+    long count = 0;
+    for (int l = 0; l < VW; l++) count += (long)changed[l];
+    for (size_t k = i; k < n; k++) {
+        double v = g[k];
+        tail += v * v;
+        double c = v > max_value ? max_value : v;
+        c = c < -max_value ? -max_value : c;
+        count += c != v;
+        g[k] = c;
+        if (p) p[k] += neg_lr * c;
+    }
+    *ss = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7])) +
+          tail;
+    return count;
+}
+
+const kernel_ops KERNEL_SYM(kernel) = {
+    KERNEL_NAME, VW, KERNEL_SYM(gemm), KERNEL_SYM(tanh), KERNEL_SYM(clip_update),
+};
