@@ -25,24 +25,27 @@
 typedef double vd __attribute__((vector_size(VW * 8), aligned(8), may_alias));
 typedef long long vl __attribute__((vector_size(VW * 8), aligned(8), may_alias));
 
-static inline __attribute__((always_inline)) vd splat(double x)
-{
-    vd v;
-    for (int l = 0; l < VW; l++) v[l] = x;
-    return v;
-}
-
-static inline __attribute__((always_inline)) vl splat_l(long long x)
-{
-    vl v;
-    for (int l = 0; l < VW; l++) v[l] = x;
-    return v;
-}
+/* Broadcasts, written as initialisers (a lane-by-lane loop compiles to
+ * masked inserts at some widths). */
+#if VW == 2
+#define LANES(x) {x, x}
+#elif VW == 4
+#define LANES(x) {x, x, x, x}
+#elif VW == 8
+#define LANES(x) {x, x, x, x, x, x, x, x}
+#else
+#error "KERNEL_LANES must be 2, 4 or 8"
+#endif
+static inline __attribute__((always_inline)) vd splat(double x) { return (vd)LANES(x); }
+static inline __attribute__((always_inline)) vl splat_l(long long x) { return (vl)LANES(x); }
 
 static inline __attribute__((always_inline)) vd load(const double *p) { return *(const vd *)p; }
 static inline __attribute__((always_inline)) void store(double *p, vd v) { *(vd *)p = v; }
 
-enum { RB_MAX = 4, WB_MAX = 8 };
+#ifndef KERNEL_RB_MAX
+#define KERNEL_RB_MAX 4
+#endif
+enum { RB_MAX = KERNEL_RB_MAX, WB_MAX = 14 };
 
 /* A block of RB rows × WB windows of VW outputs, all summed over k in one
  * pass: RB·WB independent accumulator chains, each x window loaded once per
@@ -69,25 +72,28 @@ static inline __attribute__((always_inline)) void gemm_block(
         for (int w = 0; w < WB; w++) store(out + r * out_rs + col[w], acc[r][w]);
 }
 
-#define BLOCK_CASES(rb)                                                                          \
-    case rb * 16 + 1: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 1, col); break;     \
-    case rb * 16 + 2: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 2, col); break;     \
-    case rb * 16 + 3: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 3, col); break;     \
-    case rb * 16 + 4: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 4, col); break;     \
-    case rb * 16 + 5: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 5, col); break;     \
-    case rb * 16 + 6: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 6, col); break;     \
-    case rb * 16 + 7: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 7, col); break;     \
-    case rb * 16 + 8: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, 8, col); break;
+#define CASE(rb, wb)                                                                             \
+    case rb * 32 + wb: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, wb, col); break;
+#define BLOCK_CASES(rb) CASE(rb, 1) CASE(rb, 2) CASE(rb, 3) CASE(rb, 4) CASE(rb, 5) CASE(rb, 6) CASE(rb, 7) CASE(rb, 8)
 
 static void run_block(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs,
                       ptrdiff_t s_ks, const double *X, ptrdiff_t x_ks, int K, int rb, int wb,
                       const int *col)
 {
-    switch (rb * 16 + wb) {
+    switch (rb * 32 + wb) {
         BLOCK_CASES(1)
+        CASE(1, 9) CASE(1, 10) CASE(1, 11) CASE(1, 12) CASE(1, 13) CASE(1, 14)
         BLOCK_CASES(2)
         BLOCK_CASES(3)
         BLOCK_CASES(4)
+#if KERNEL_RB_MAX >= 6
+        BLOCK_CASES(5)
+        BLOCK_CASES(6)
+#endif
+#if KERNEL_RB_MAX >= 8
+        BLOCK_CASES(7)
+        BLOCK_CASES(8)
+#endif
     default: break;
     }
 }
@@ -118,7 +124,9 @@ static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptr
         return;
     }
     int windows = (n + VW - 1) / VW;
-    int per_pass = KERNEL_ACC_MAX < WB_MAX ? KERNEL_ACC_MAX : WB_MAX;
+    /* One row (a recurrence): as many windows as registers allow. Several
+     * rows: narrower passes so that more rows share each loaded window. */
+    int per_pass = R == 1 ? KERNEL_WB_ONE : KERNEL_WB_MULTI;
     int passes = (windows + per_pass - 1) / per_pass;
     int w_done = 0;
     for (int p = 0; p < passes; p++) {
@@ -241,6 +249,25 @@ static long KERNEL_SYM(clip_update)(double *g, double *p, size_t n, double max_v
     return count;
 }
 
+/* The peak probe: independent chains a = a * m + c (one multiply and one
+ * add, as the kernels use them), as many as the registers hold. */
+static double KERNEL_SYM(mul_add_probe)(long n, double *flops)
+{
+    enum { CHAINS = KERNEL_ACC_MAX + 2 };
+    vd a[CHAINS];
+    for (int i = 0; i < CHAINS; i++) a[i] = splat(1.0 + i * 1e-3);
+    vd m = splat(0.999999), c = splat(1e-6);
+    for (long it = 0; it < n; it++) {
+        for (int i = 0; i < CHAINS; i++) a[i] = a[i] * m + c;
+    }
+    double sum = 0.0;
+    for (int i = 0; i < CHAINS; i++)
+        for (int l = 0; l < VW; l++) sum += a[i][l];
+    *flops = 2.0 * CHAINS * VW * (double)n;
+    return sum;
+}
+
 const kernel_ops KERNEL_SYM(kernel) = {
     KERNEL_NAME, VW, KERNEL_SYM(gemm), KERNEL_SYM(tanh), KERNEL_SYM(clip_update),
+    KERNEL_SYM(mul_add_probe),
 };

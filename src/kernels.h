@@ -50,6 +50,11 @@ typedef struct {
      * every path. */
     long (*clip_update)(double *g, double *p, size_t n, double max_value, double neg_lr,
                         double *ss);
+
+    /* For the benchmark: n rounds of independent multiply-then-add chains at
+     * this width; *flops receives the floating-point operations done.
+     * Returns a checksum (so the work cannot be optimised away). */
+    double (*mul_add_probe)(long n, double *flops);
 } kernel_ops;
 
 /* The paths compiled into this binary, narrowest first; NULL past the end. */
