@@ -45,16 +45,17 @@ static double pairwise_sum(const double *x, int n)
 }
 
 /* y = softmax(z / temperature), in place allowed; temperature 1 is exact. */
-static void softmax(double *y, const double *z, int n, double temperature)
+static void softmax(const kernel_ops *k, double *y, const double *z, int n, double temperature)
 {
     double zmax = z[0];
     for (int i = 1; i < n; i++)
         if (z[i] > zmax) zmax = z[i];
     if (temperature == 1.0) {
-        for (int i = 0; i < n; i++) y[i] = exp(z[i] - zmax);
+        for (int i = 0; i < n; i++) y[i] = z[i] - zmax;
     } else {
-        for (int i = 0; i < n; i++) y[i] = exp((z[i] - zmax) / temperature);
+        for (int i = 0; i < n; i++) y[i] = (z[i] - zmax) / temperature;
     }
+    k->exp(y, n);
     double s = pairwise_sum(y, n);
     for (int i = 0; i < n; i++) y[i] /= s;
 }
@@ -175,7 +176,7 @@ double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const doub
     for (int t = 0; t < T; t++) {
         double *y = m->y_hat + (size_t)t * n_y;
         for (int k = 0; k < n_y; k++) y[k] += m->p.by[k];
-        softmax(y, y, n_y, 1.0);
+        softmax(m->k, y, y, n_y, 1.0);
         loss -= log(y[Y[t]]);
     }
     return loss;
@@ -278,7 +279,7 @@ int charrnn_sample(charrnn *m, rng_state *r, unsigned seed, int newline_ix, cons
         if (count < n_prefix) {
             ix = prefix[count];
         } else {
-            softmax(z, z, n_y, temperature);
+            softmax(m->k, z, z, n_y, temperature);
             rng_seed(r, seed + (unsigned)count * 2u);
             ix = (int)rng_choice(r, z, (size_t)n_y, cdf);
         }

@@ -148,28 +148,10 @@ static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptr
     }
 }
 
-/* tanh of VW lanes: tanh|x| = e / (e + 2) with e = expm1(2|x|), the sign
- * put back afterwards. expm1 by the usual reduction u = k ln2 + r,
- * |r| <= ln2/2, and its Taylor series to r^13 (truncation < 0.1 ulp), then
- * expm1(u) = 2^k expm1(r) + (2^k - 1). |x| > 20 gives exactly ±1 (as libm
- * does); NaN stays NaN. */
-static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
+/* expm1(r) for |r| <= ln2/2: r + r²·q(r), q the Taylor series to r^13
+ * (truncation < 0.1 ulp), in Horner's order. */
+static inline __attribute__((always_inline)) vd expm1_reduced(vd r)
 {
-    vd x = load(xp);
-    const vl sign_bit = splat_l((long long)0x8000000000000000ULL);
-    const vd lim = splat(40.0), one = splat(1.0), two = splat(2.0);
-    const vd inv_ln2 = splat(1.4426950408889634), shifter = splat(6755399441055744.0);
-    const vd ln2_hi = splat(6.93147180369123816490e-01), ln2_lo = splat(1.90821492927058770002e-10);
-    vl bits = (vl)x;
-    vl sign = bits & sign_bit;
-    vd ax = (vd)(bits & ~sign_bit);
-    vd u = ax + ax;
-    vl big = u > lim;
-    u = (vd)(((vl)u & ~big) | ((vl)lim & big));
-    vd t = u * inv_ln2 + shifter; /* round(u / ln2) sits in t's low bits */
-    vd kd = t - shifter;
-    vl k = (vl)t - (vl)shifter;
-    vd r = (u - kd * ln2_hi) - kd * ln2_lo;
     vd q = splat(1.0 / 6227020800.0);
     q = q * r + splat(1.0 / 479001600.0);
     q = q * r + splat(1.0 / 39916800.0);
@@ -182,28 +164,89 @@ static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
     q = q * r + splat(1.0 / 24.0);
     q = q * r + splat(1.0 / 6.0);
     q = q * r + splat(0.5);
-    vd p = r + (r * r) * q;                    /* expm1(r) */
-    vd two_k = (vd)((k + splat_l(1023)) << 52);
-    vd e = two_k * p + (two_k - one);          /* expm1(u) */
-    vd y = e / (e + two);
+    return r + (r * r) * q;
+}
+
+/* u = k·ln2 + r with |r| <= ln2/2: k (as a double and as an integer) and r.
+ * ln2 is split in two so that k·ln2_hi is exact. */
+static inline __attribute__((always_inline)) vd reduce_ln2(vd u, vd *kd, vl *k)
+{
+    const vd inv_ln2 = splat(1.4426950408889634), shifter = splat(6755399441055744.0);
+    const vd ln2_hi = splat(6.93147180369123816490e-01), ln2_lo = splat(1.90821492927058770002e-10);
+    vd t = u * inv_ln2 + shifter; /* round(u / ln2) sits in t's low bits */
+    *kd = t - shifter;
+    *k = (vl)t - (vl)shifter;
+    return (u - *kd * ln2_hi) - *kd * ln2_lo;
+}
+
+/* 2^k for -1022 <= k <= 1023, built from its exponent bits. */
+static inline __attribute__((always_inline)) vd pow2(vl k) { return (vd)((k + splat_l(1023)) << 52); }
+
+/* NaN lanes of x, kept as they are. */
+static inline __attribute__((always_inline)) vd keep_nan(vd y, vd x)
+{
     vl nan = x != x;
-    y = (vd)(((vl)y & ~nan) | ((vl)x & nan));
+    return (vd)(((vl)y & ~nan) | ((vl)x & nan));
+}
+
+/* tanh of VW lanes: tanh|x| = e / (e + 2) with e = expm1(2|x|), the sign
+ * put back afterwards, and expm1(u) = 2^k expm1(r) + (2^k - 1). |x| > 20
+ * gives exactly ±1 (as libm does); NaN stays NaN. */
+static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
+{
+    vd x = load(xp);
+    const vl sign_bit = splat_l((long long)0x8000000000000000ULL);
+    const vd lim = splat(40.0), one = splat(1.0), two = splat(2.0);
+    vl bits = (vl)x;
+    vl sign = bits & sign_bit;
+    vd ax = (vd)(bits & ~sign_bit);
+    vd u = ax + ax;
+    vl big = u > lim;
+    u = (vd)(((vl)u & ~big) | ((vl)lim & big));
+    vd kd;
+    vl k;
+    vd r = reduce_ln2(u, &kd, &k);
+    vd p = expm1_reduced(r);
+    vd two_k = pow2(k);
+    vd e = two_k * p + (two_k - one); /* expm1(u) */
+    vd y = keep_nan(e / (e + two), x);
     store(xp, (vd)((vl)y | sign));
 }
 
-/* The tail goes through the same lane code, so every element gets the same
- * result wherever it sits. */
-static void KERNEL_SYM(tanh)(double *x, int n)
+/* exp of VW lanes: 2^k · (1 + expm1(r)). The power is applied in two exact
+ * halves so that results down to the smallest subnormal come out right;
+ * x < -746 gives 0, x > 709.8 gives infinity, NaN stays NaN. */
+static inline __attribute__((always_inline)) void exp_lanes(double *xp)
 {
-    int i = 0;
-    for (; i + VW <= n; i += VW) tanh_lanes(x + i);
-    if (i < n) {
-        double lane[VW] = {0};
-        memcpy(lane, x + i, (size_t)(n - i) * sizeof *x);
-        tanh_lanes(lane);
-        memcpy(x + i, lane, (size_t)(n - i) * sizeof *x);
-    }
+    vd x = load(xp);
+    const vd lo = splat(-746.0), hi = splat(710.0);
+    vl under = x < lo, over = x > hi;
+    vd u = (vd)(((vl)x & ~(under | over)) | ((vl)lo & under) | ((vl)hi & over));
+    vd kd;
+    vl k;
+    vd r = reduce_ln2(u, &kd, &k);
+    vd y = splat(1.0) + expm1_reduced(r);
+    vl k1 = k >> 1;
+    y = (y * pow2(k1)) * pow2(k - k1);
+    store(xp, keep_nan(y, x));
 }
+
+/* The tails go through the same lane code, so every element gets the same
+ * result wherever it sits. */
+#define LANEWISE(fn, x, n)                                                                       \
+    do {                                                                                         \
+        int i_ = 0;                                                                              \
+        for (; i_ + VW <= (n); i_ += VW) fn((x) + i_);                                           \
+        if (i_ < (n)) {                                                                          \
+            double lane_[VW] = {0};                                                              \
+            memcpy(lane_, (x) + i_, (size_t)((n) - i_) * sizeof(double));                        \
+            fn(lane_);                                                                           \
+            memcpy((x) + i_, lane_, (size_t)((n) - i_) * sizeof(double));                        \
+        }                                                                                        \
+    } while (0)
+
+static void KERNEL_SYM(tanh)(double *x, int n) { LANEWISE(tanh_lanes, x, n); }
+static void KERNEL_SYM(exp)(double *x, int n) { LANEWISE(exp_lanes, x, n); }
 
 static long KERNEL_SYM(clip_update)(double *g, double *p, size_t n, double max_value,
                                     double neg_lr, double *ss)
@@ -268,6 +311,6 @@ static double KERNEL_SYM(mul_add_probe)(long n, double *flops)
 }
 
 const kernel_ops KERNEL_SYM(kernel) = {
-    KERNEL_NAME, VW, KERNEL_SYM(gemm), KERNEL_SYM(tanh), KERNEL_SYM(clip_update),
+    KERNEL_NAME, VW, KERNEL_SYM(gemm), KERNEL_SYM(tanh), KERNEL_SYM(exp), KERNEL_SYM(clip_update),
     KERNEL_SYM(mul_add_probe),
 };

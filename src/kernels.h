@@ -41,6 +41,9 @@ typedef struct {
 
     /* x[0..n) = tanh(x[0..n)), within 4 ulp of libm's (tests). */
     void (*tanh)(double *x, int n);
+    /* x[0..n) = exp(x[0..n)), within 1 ulp of the correctly rounded value
+     * (tests); the softmax's exponentials, the same on every machine. */
+    void (*exp)(double *x, int n);
 
     /* g = clip(g, -max_value, max_value) element-wise (NaN stays NaN, as in
      * np.clip); with p != NULL also p += neg_lr * g (the clipped g). Returns
