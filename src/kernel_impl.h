@@ -50,35 +50,45 @@ enum { RB_MAX = KERNEL_RB_MAX, WB_MAX = 14 };
 /* A block of RB rows × WB windows of VW outputs, all summed over k in one
  * pass: RB·WB independent accumulator chains, each x window loaded once per
  * k for all RB rows, each s broadcast once per k for all WB windows. RB and
- * WB are constants after inlining, so the accumulators are registers. */
+ * WB are constants after inlining, so the accumulators are registers.
+ * Windows 0 .. WB-2 start at c0, c0 + VW, ...; the last one at c_last (moved
+ * back when the row does not end on a window boundary). Both are walked with
+ * their own pointer, so every load is pointer + constant. */
 static inline __attribute__((always_inline)) void gemm_block(
     double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs, ptrdiff_t s_ks,
-    const double *X, ptrdiff_t x_ks, int K, const int RB, const int WB, const int *col)
+    const double *X, ptrdiff_t x_ks, int K, const int RB, const int WB, int c0, int c_last)
 {
     vd acc[RB_MAX][WB_MAX];
     for (int r = 0; r < RB; r++)
         for (int w = 0; w < WB; w++) acc[r][w] = splat(0.0);
+    const double *xp = X + c0, *xl = X + c_last, *sp = S;
     for (int k = 0; k < K; k++) {
-        const double *xr = X + k * x_ks;
-        const double *sk = S + k * s_ks;
         vd xv[WB_MAX];
-        for (int w = 0; w < WB; w++) xv[w] = load(xr + col[w]);
+        for (int w = 0; w < WB - 1; w++) xv[w] = load(xp + w * VW);
+        xv[WB - 1] = load(xl);
         for (int r = 0; r < RB; r++) {
-            vd s = splat(sk[r * s_rs]);
+            vd s = splat(sp[r * s_rs]);
             for (int w = 0; w < WB; w++) acc[r][w] += s * xv[w];
         }
+        xp += x_ks;
+        xl += x_ks;
+        sp += s_ks;
     }
-    for (int r = 0; r < RB; r++)
-        for (int w = 0; w < WB; w++) store(out + r * out_rs + col[w], acc[r][w]);
+    for (int r = 0; r < RB; r++) {
+        for (int w = 0; w < WB - 1; w++) store(out + r * out_rs + c0 + w * VW, acc[r][w]);
+        store(out + r * out_rs + c_last, acc[r][WB - 1]);
+    }
 }
 
 #define CASE(rb, wb)                                                                             \
-    case rb * 32 + wb: gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, wb, col); break;
+    case rb * 32 + wb:                                                                           \
+        gemm_block(out, out_rs, S, s_rs, s_ks, X, x_ks, K, rb, wb, c0, c_last);                  \
+        break;
 #define BLOCK_CASES(rb) CASE(rb, 1) CASE(rb, 2) CASE(rb, 3) CASE(rb, 4) CASE(rb, 5) CASE(rb, 6) CASE(rb, 7) CASE(rb, 8)
 
 static void run_block(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs,
                       ptrdiff_t s_ks, const double *X, ptrdiff_t x_ks, int K, int rb, int wb,
-                      const int *col)
+                      int c0, int c_last)
 {
     switch (rb * 32 + wb) {
         BLOCK_CASES(1)
@@ -131,18 +141,15 @@ static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptr
     int w_done = 0;
     for (int p = 0; p < passes; p++) {
         int wb = windows / passes + (p < windows % passes);
-        int col[WB_MAX];
-        for (int w = 0; w < wb; w++) {
-            int at = (w_done + w) * VW;
-            col[w] = at + VW <= n ? at : n - VW;
-        }
+        int c0 = w_done * VW, c_last = (w_done + wb - 1) * VW;
+        if (c_last + VW > n) c_last = n - VW;
         w_done += wb;
         int rb_fit = KERNEL_ACC_MAX / wb;
         if (rb_fit > RB_MAX) rb_fit = RB_MAX;
         if (rb_fit < 1) rb_fit = 1;
         for (int r = 0; r < R;) {
             int rb = R - r < rb_fit ? R - r : rb_fit;
-            run_block(out + r * out_rs, out_rs, S + r * s_rs, s_rs, s_ks, X, x_ks, K, rb, wb, col);
+            run_block(out + r * out_rs, out_rs, S + r * s_rs, s_rs, s_ks, X, x_ks, K, rb, wb, c0, c_last);
             r += rb;
         }
     }
