@@ -17,7 +17,7 @@
 
 double charrnn_tanh(double x)
 {
-    kernel_active()->tanh(&x, 1);
+    kernel_active()->tanh(&x, &x, 1);
     return x;
 }
 
@@ -44,18 +44,20 @@ static double pairwise_sum(const double *x, int n)
     return pairwise_sum(x, n2) + pairwise_sum(x + n2, n - n2);
 }
 
-/* y = softmax(z / temperature), in place allowed; temperature 1 is exact. */
-static void softmax(const kernel_ops *k, double *y, const double *z, int n, double temperature)
+/* y = softmax(z / temperature), in place allowed; temperature 1 is exact.
+ * tmp: n doubles of scratch (the exponentials are taken out of place). */
+static void softmax(const kernel_ops *k, double *y, const double *z, int n, double temperature,
+                    double *tmp)
 {
     double zmax = z[0];
     for (int i = 1; i < n; i++)
         if (z[i] > zmax) zmax = z[i];
     if (temperature == 1.0) {
-        for (int i = 0; i < n; i++) y[i] = z[i] - zmax;
+        for (int i = 0; i < n; i++) tmp[i] = z[i] - zmax;
     } else {
-        for (int i = 0; i < n; i++) y[i] = (z[i] - zmax) / temperature;
+        for (int i = 0; i < n; i++) tmp[i] = (z[i] - zmax) / temperature;
     }
-    k->exp(y, n);
+    k->exp(y, tmp, n);
     double s = pairwise_sum(y, n);
     for (int i = 0; i < n; i++) y[i] /= s;
 }
@@ -156,9 +158,9 @@ static void step_hidden(const charrnn *m, int ix, const double *a_prev, double *
     m->k->gemm(tmp, 0, a_prev, 0, 1, m->WaaT, n_a, 1, n_a, n_a);
     for (int i = 0; i < n_a; i++) {
         double wx = ix >= 0 ? m->p.Wax[(size_t)i * n_x + ix] : 0.0;
-        a_next[i] = (wx + tmp[i]) + m->p.b[i];
+        tmp[i] = (wx + tmp[i]) + m->p.b[i];
     }
-    m->k->tanh(a_next, n_a);
+    m->k->tanh(a_next, tmp, n_a);
 }
 
 double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const double *a_prev)
@@ -176,7 +178,7 @@ double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const doub
     for (int t = 0; t < T; t++) {
         double *y = m->y_hat + (size_t)t * n_y;
         for (int k = 0; k < n_y; k++) y[k] += m->p.by[k];
-        softmax(m->k, y, y, n_y, 1.0);
+        softmax(m->k, y, y, n_y, 1.0, m->scratch);
         loss -= log(y[Y[t]]);
     }
     return loss;
@@ -279,7 +281,7 @@ int charrnn_sample(charrnn *m, rng_state *r, unsigned seed, int newline_ix, cons
         if (count < n_prefix) {
             ix = prefix[count];
         } else {
-            softmax(m->k, z, z, n_y, temperature);
+            softmax(m->k, z, z, n_y, temperature, tmp);
             rng_seed(r, seed + (unsigned)count * 2u);
             ix = (int)rng_choice(r, z, (size_t)n_y, cdf);
         }

@@ -156,22 +156,22 @@ static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptr
 }
 
 /* expm1(r) for |r| <= ln2/2: r + r²·q(r), q the Taylor series to r^13
- * (truncation < 0.1 ulp), in Horner's order. */
+ * (truncation < 0.1 ulp). q is evaluated in Estrin's scheme (pairs of
+ * terms, then pairs of pairs): its latency is four multiply-add levels
+ * instead of Horner's eleven, and tanh sits between two steps of the
+ * recurrence, where latency is what counts. */
 static inline __attribute__((always_inline)) vd expm1_reduced(vd r)
 {
-    vd q = splat(1.0 / 6227020800.0);
-    q = q * r + splat(1.0 / 479001600.0);
-    q = q * r + splat(1.0 / 39916800.0);
-    q = q * r + splat(1.0 / 3628800.0);
-    q = q * r + splat(1.0 / 362880.0);
-    q = q * r + splat(1.0 / 40320.0);
-    q = q * r + splat(1.0 / 5040.0);
-    q = q * r + splat(1.0 / 720.0);
-    q = q * r + splat(1.0 / 120.0);
-    q = q * r + splat(1.0 / 24.0);
-    q = q * r + splat(1.0 / 6.0);
-    q = q * r + splat(0.5);
-    return r + (r * r) * q;
+    vd r2 = r * r, r4 = r2 * r2;
+    vd p01 = splat(1.0 / 2.0) + splat(1.0 / 6.0) * r;
+    vd p23 = splat(1.0 / 24.0) + splat(1.0 / 120.0) * r;
+    vd p45 = splat(1.0 / 720.0) + splat(1.0 / 5040.0) * r;
+    vd p67 = splat(1.0 / 40320.0) + splat(1.0 / 362880.0) * r;
+    vd p89 = splat(1.0 / 3628800.0) + splat(1.0 / 39916800.0) * r;
+    vd pab = splat(1.0 / 479001600.0) + splat(1.0 / 6227020800.0) * r;
+    vd q03 = p01 + p23 * r2, q47 = p45 + p67 * r2, q8b = p89 + pab * r2;
+    vd q = q03 + (q47 + q8b * r4) * r4;
+    return r + r2 * q;
 }
 
 /* u = k·ln2 + r with |r| <= ln2/2: k (as a double and as an integer) and r.
@@ -189,19 +189,12 @@ static inline __attribute__((always_inline)) vd reduce_ln2(vd u, vd *kd, vl *k)
 /* 2^k for -1022 <= k <= 1023, built from its exponent bits. */
 static inline __attribute__((always_inline)) vd pow2(vl k) { return (vd)((k + splat_l(1023)) << 52); }
 
-/* NaN lanes of x, kept as they are. */
-static inline __attribute__((always_inline)) vd keep_nan(vd y, vd x)
-{
-    vl nan = x != x;
-    return (vd)(((vl)y & ~nan) | ((vl)x & nan));
-}
-
 /* tanh of VW lanes: tanh|x| = e / (e + 2) with e = expm1(2|x|), the sign
  * put back afterwards, and expm1(u) = 2^k expm1(r) + (2^k - 1). |x| > 20
- * gives exactly ±1 (as libm does); NaN stays NaN. */
-static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
+ * gives exactly ±1 (as libm does); NaN gives NaN. */
+static inline __attribute__((always_inline)) void tanh_lanes(double *out, const double *in)
 {
-    vd x = load(xp);
+    vd x = load(in);
     const vl sign_bit = splat_l((long long)0x8000000000000000ULL);
     const vd lim = splat(40.0), one = splat(1.0), two = splat(2.0);
     vl bits = (vl)x;
@@ -216,16 +209,16 @@ static inline __attribute__((always_inline)) void tanh_lanes(double *xp)
     vd p = expm1_reduced(r);
     vd two_k = pow2(k);
     vd e = two_k * p + (two_k - one); /* expm1(u) */
-    vd y = keep_nan(e / (e + two), x);
-    store(xp, (vd)((vl)y | sign));
+    vd y = e / (e + two); /* a NaN input runs through as NaN */
+    store(out, (vd)((vl)y | sign));
 }
 
 /* exp of VW lanes: 2^k · (1 + expm1(r)). The power is applied in two exact
  * halves so that results down to the smallest subnormal come out right;
- * x < -746 gives 0, x > 709.8 gives infinity, NaN stays NaN. */
-static inline __attribute__((always_inline)) void exp_lanes(double *xp)
+ * x < -746 gives 0, x > 709.8 gives infinity, NaN gives NaN. */
+static inline __attribute__((always_inline)) void exp_lanes(double *out, const double *in)
 {
-    vd x = load(xp);
+    vd x = load(in);
     const vd lo = splat(-746.0), hi = splat(710.0);
     vl under = x < lo, over = x > hi;
     vd u = (vd)(((vl)x & ~(under | over)) | ((vl)lo & under) | ((vl)hi & over));
@@ -235,25 +228,32 @@ static inline __attribute__((always_inline)) void exp_lanes(double *xp)
     vd y = splat(1.0) + expm1_reduced(r);
     vl k1 = k >> 1;
     y = (y * pow2(k1)) * pow2(k - k1);
-    store(xp, keep_nan(y, x));
+    store(out, y); /* a NaN input runs through as NaN */
 }
 
-/* The tails go through the same lane code, so every element gets the same
- * result wherever it sits. */
-#define LANEWISE(fn, x, n)                                                                       \
+/* out[0..n) = fn(in[0..n)) in whole vectors. Out of place, the last
+ * vector is moved back to end at n (its overlap is computed twice from the
+ * same inputs); in place, or for fewer than VW elements, the tail goes
+ * through a lane buffer. Either way each element is computed by the same
+ * lane code, so it gets the same result wherever it sits. */
+#define LANEWISE(fn, out, in, n)                                                                 \
     do {                                                                                         \
         int i_ = 0;                                                                              \
-        for (; i_ + VW <= (n); i_ += VW) fn((x) + i_);                                           \
+        for (; i_ + VW <= (n); i_ += VW) fn((out) + i_, (in) + i_);                              \
         if (i_ < (n)) {                                                                          \
-            double lane_[VW] = {0};                                                              \
-            memcpy(lane_, (x) + i_, (size_t)((n) - i_) * sizeof(double));                        \
-            fn(lane_);                                                                           \
-            memcpy((x) + i_, lane_, (size_t)((n) - i_) * sizeof(double));                        \
+            if ((out) != (in) && (n) >= VW) {                                                    \
+                fn((out) + (n) - VW, (in) + (n) - VW);                                           \
+            } else {                                                                             \
+                double lane_[VW] = {0};                                                          \
+                memcpy(lane_, (in) + i_, (size_t)((n) - i_) * sizeof(double));                   \
+                fn(lane_, lane_);                                                                \
+                memcpy((out) + i_, lane_, (size_t)((n) - i_) * sizeof(double));                  \
+            }                                                                                    \
         }                                                                                        \
     } while (0)
 
-static void KERNEL_SYM(tanh)(double *x, int n) { LANEWISE(tanh_lanes, x, n); }
-static void KERNEL_SYM(exp)(double *x, int n) { LANEWISE(exp_lanes, x, n); }
+static void KERNEL_SYM(tanh)(double *out, const double *in, int n) { LANEWISE(tanh_lanes, out, in, n); }
+static void KERNEL_SYM(exp)(double *out, const double *in, int n) { LANEWISE(exp_lanes, out, in, n); }
 
 static long KERNEL_SYM(clip_update)(double *g, double *p, size_t n, double max_value,
                                     double neg_lr, double *ss)

@@ -39,11 +39,13 @@ typedef struct {
     void (*gemm)(double *out, ptrdiff_t out_rs, const double *S, ptrdiff_t s_rs, ptrdiff_t s_ks,
                  const double *X, ptrdiff_t x_ks, int R, int K, int n);
 
-    /* x[0..n) = tanh(x[0..n)), within 4 ulp of libm's (tests). */
-    void (*tanh)(double *x, int n);
-    /* x[0..n) = exp(x[0..n)), within 1 ulp of the correctly rounded value
-     * (tests); the softmax's exponentials, the same on every machine. */
-    void (*exp)(double *x, int n);
+    /* out[0..n) = tanh(in[0..n)), within 4 ulp of libm's (tests). out and
+     * in are the same array or do not overlap (out of place is faster). */
+    void (*tanh)(double *out, const double *in, int n);
+    /* out[0..n) = exp(in[0..n)), within 1 ulp of the correctly rounded
+     * value (tests): the softmax's exponentials, the same on every machine.
+     * out and in as for tanh. */
+    void (*exp)(double *out, const double *in, int n);
 
     /* g = clip(g, -max_value, max_value) element-wise (NaN stays NaN, as in
      * np.clip); with p != NULL also p += neg_lr * g (the clipped g). Returns
