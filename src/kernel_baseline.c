@@ -4,7 +4,7 @@
 #define KERNEL_LANES 2
 #define KERNEL_ACC_MAX 12
 #ifndef KERNEL_WB_ONE
-#define KERNEL_WB_ONE 7
+#define KERNEL_WB_ONE 13
 #endif
 #ifndef KERNEL_WB_MULTI
 #define KERNEL_WB_MULTI 4

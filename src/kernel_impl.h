@@ -137,10 +137,10 @@ static void KERNEL_SYM(gemm)(double *out, ptrdiff_t out_rs, const double *S, ptr
     /* One row (a recurrence): as many windows as registers allow. Several
      * rows: narrower passes so that more rows share each loaded window. */
     int per_pass = R == 1 ? KERNEL_WB_ONE : KERNEL_WB_MULTI;
-    int passes = (windows + per_pass - 1) / per_pass;
+    int passes = windows <= per_pass ? 1 : (windows + per_pass - 1) / per_pass;
     int w_done = 0;
     for (int p = 0; p < passes; p++) {
-        int wb = windows / passes + (p < windows % passes);
+        int wb = passes == 1 ? windows : windows / passes + (p < windows % passes);
         int c0 = w_done * VW, c_last = (w_done + wb - 1) * VW;
         if (c_last + VW > n) c_last = n - VW;
         w_done += wb;
