@@ -94,7 +94,7 @@ int model_load(const char *path, charrnn *m, corpus *v, long *iterations, double
     char *data = file_read(path, (size_t)512 << 20, &len, err, errlen);
     if (!data) return -1;
     reader r = {(const unsigned char *)data, len, 0};
-    uint32_t version, n_a, V, check;
+    uint32_t version = 0, n_a = 0, V = 0, check = 0;
     uint64_t iters;
     double l;
     const char *why = NULL;
@@ -117,8 +117,7 @@ int model_load(const char *path, charrnn *m, corpus *v, long *iterations, double
     else {
         size_t body = need - 4;
         reader c = {r.p, len, body};
-        get_u32(&c, &check);
-        if (check != fnv1a(r.p, body)) why = "checksum mismatch (the file is corrupt)";
+        if (get_u32(&c, &check) || check != fnv1a(r.p, body)) why = "checksum mismatch (the file is corrupt)";
     }
     if (why) {
         snprintf(err, errlen, "%s: %s", path, why);
