@@ -163,13 +163,20 @@ static void step_hidden(const charrnn *m, int ix, const double *a_prev, double *
     m->k->tanh(a_next, tmp, n_a);
 }
 
+int charrnn_stopped(const charrnn *m)
+{
+    return m->stop && atomic_load_explicit(m->stop, memory_order_relaxed) != 0;
+}
+
 double charrnn_forward(charrnn *m, const int *X, const int *Y, int T, const double *a_prev)
 {
     int n_a = m->n_a, n_y = m->n_y;
     memcpy(m->a, a_prev, (size_t)n_a * sizeof(double));
     /* The recurrence: a<t> = tanh(Wax x<t> + Waa a<t-1> + b). */
-    for (int t = 0; t < T; t++)
+    for (int t = 0; t < T; t++) {
+        if (charrnn_stopped(m)) return NAN;
         step_hidden(m, X[t], m->a + (size_t)t * n_a, m->a + (size_t)(t + 1) * n_a, m->scratch);
+    }
     /* The outputs need no recurrence: z<t> = Wya a<t> for all steps in one
      * product (each z<t>[k] summed over j in order), written into y_hat,
      * then ŷ<t> = softmax(z<t> + by). */
@@ -204,6 +211,7 @@ void charrnn_backward(charrnn *m, const int *X, const int *Y, int T)
     double *da_next = m->scratch, *da = m->scratch + n_a;
     memset(da_next, 0, (size_t)n_a * sizeof(double));
     for (int t = T - 1; t >= 0; t--) {
+        if (charrnn_stopped(m)) return;
         const double *a_t = m->a + (size_t)(t + 1) * n_a;
         const double *wdy = m->wdy + (size_t)t * n_a;
         double *daraw = m->da_raw + (size_t)t * n_a;
@@ -274,7 +282,7 @@ int charrnn_sample(charrnn *m, rng_state *r, unsigned seed, int newline_ix, cons
     double *z = m->y_hat, *cdf = m->y_hat + n_y;
     memset(a_prev, 0, (size_t)n_a * sizeof(double));
     int ix = -1, count = 0;
-    while (ix != newline_ix && count < max_len) {
+    while (ix != newline_ix && count < max_len && !charrnn_stopped(m)) {
         step_hidden(m, ix, a_prev, a, tmp);
         m->k->gemm(z, 0, a, 0, 1, m->WyaT, n_y, 1, n_a, n_y); /* z = Wya a */
         for (int q = 0; q < n_y; q++) z[q] += m->p.by[q];
@@ -288,6 +296,7 @@ int charrnn_sample(charrnn *m, rng_state *r, unsigned seed, int newline_ix, cons
         out[count++] = ix;
         memcpy(a_prev, a, (size_t)n_a * sizeof(double));
     }
-    if (count == max_len) out[count++] = newline_ix;
+    if (count == max_len) out[count++] = newline_ix; /* as the course does, even after a newline */
+    else if (count == 0 || out[count - 1] != newline_ix) out[count++] = newline_ix; /* stopped */
     return count;
 }

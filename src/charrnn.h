@@ -29,6 +29,7 @@
 #include "kernels.h"
 #include "rng.h"
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 typedef struct {
@@ -48,6 +49,7 @@ typedef struct {
     double *grad_mem;    /* n_params doubles, same layout */
     charrnn_params g;    /* dWax, dWaa, dWya, db, dby */
     const kernel_ops *k; /* the kernel path, kernel_active() at charrnn_init */
+    const atomic_int *stop; /* NULL, or a flag another thread may set: see charrnn_stopped */
     double *WaaT;        /* (n_a, n_a) copy of Waa transposed, for axpy-form products */
     double *WyaT;        /* (n_a, n_y) copy of Wya transposed */
     double *a;           /* (max_T + 1, n_a): row 0 is a_prev, row t+1 is a<t> */
@@ -64,6 +66,13 @@ void charrnn_free(charrnn *m);
 void charrnn_init_params(charrnn *m);
 /* Refreshes derived copies after parameters were written directly. */
 void charrnn_sync(charrnn *m);
+
+/* Stopping a long step: when m->stop is set and *m->stop becomes nonzero,
+ * charrnn_forward, charrnn_backward and charrnn_sample return early, at the
+ * next time step, with meaningless results (the loss is NaN, the sample is
+ * cut short). The parameters are never touched by those three, so the model
+ * stays as it was before the step; the caller discards the step. */
+int charrnn_stopped(const charrnn *m);
 
 /* X[0] may be -1 (the zero input); returns the cross-entropy loss.
  * a_prev (n_a) is copied; T must be <= max_T. */

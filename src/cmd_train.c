@@ -96,8 +96,10 @@ static int train_plain(const trainer_config *cfg, int json, const char *save_pat
     fflush(stdout);
     if (stats) {
         double el = now_seconds() - start;
-        fprintf(stderr, "trained %ld iterations in %.3f s (%.0f it/s); peak memory %ld KiB\n",
-                t.iteration, el, el > 0 ? (double)t.iteration / el : 0.0, peak_rss_kib());
+        fprintf(stderr,
+                "trained %ld iterations in %.3f s (%.0f it/s); peak memory %ld KiB; kernel path %s\n",
+                t.iteration, el, el > 0 ? (double)t.iteration / el : 0.0, peak_rss_kib(),
+                t.model.k->name);
     }
     if (save_path && status == 0) {
         if (model_save(save_path, &t.model, &t.data, t.iteration, t.loss, err, sizeof err) != 0) {
@@ -126,7 +128,7 @@ int cmd_train(int argc, char **argv)
         {"--no-clip", OPT_FLAG, &no_clip, 0, 0, "do not clip gradients (default: clip to ±5)"},
         {"--save", OPT_STRING, &save, 0, 0, "write the trained model to this file"},
         {"--json", OPT_FLAG, &json, 0, 0, "one JSON object per checkpoint (with --plain)"},
-        {"--stats", OPT_FLAG, &stats, 0, 0, "print speed and peak memory on stderr at the end"},
+        {"--stats", OPT_FLAG, &stats, 0, 0, "print speed, peak memory and the kernel path on stderr at the end"},
         {"--lang", OPT_STRING, &lang, 0, 0, "zh or en (the panel's language)"},
     };
     const char *pos[1];

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@ struct train_worker {
      * the thread stopped (tw_start) or under mu between batches (requests). */
     trainer tr;
     int loaded;
+    atomic_int stop;   /* set by stop_thread without the lock: ends a step or sample early */
 
     /* Shared, under mu. */
     tw_view view;
@@ -117,7 +119,10 @@ static void add_checkpoint(train_worker *w, long j)
     c->iteration = j;
     c->loss = w->tr.loss;
     c->n_names = w->tr.cfg.names < TW_MAX_NAMES ? w->tr.cfg.names : TW_MAX_NAMES;
-    for (int k = 0; k < c->n_names; k++) trainer_sample_name(&w->tr, (unsigned)k, c->names[k]);
+    for (int k = 0; k < c->n_names; k++) {
+        if (charrnn_stopped(&w->tr.model)) { c->n_names = k; break; }
+        trainer_sample_name(&w->tr, (unsigned)k, c->names[k]);
+    }
 }
 
 static void set_fault(train_worker *w, long j, const char *what)
@@ -207,8 +212,9 @@ static void *worker_main(void *arg)
         int fault = 0, checkpoint = 0;
         trainer_step_info info;
         double t0 = now_seconds();
+        int stopped = 0;
         while (done < n) {
-            trainer_step(&w->tr, &info);
+            if (trainer_step(&w->tr, &info) != 0) { stopped = 1; break; }
             w->b_smooth[done] = info.loss;
             w->b_example[done] = info.example_loss;
             w->b_norm[done] = info.grad_norm;
@@ -216,12 +222,14 @@ static void *worker_main(void *arg)
             done++;
             if (!info.finite) { fault = 1; break; }
             if (trainer_is_checkpoint(&w->tr, info.iteration)) { checkpoint = 1; break; }
-            if (w->pace <= 0 && (done & 63) == 0 && now_seconds() - t0 > FULL_SPEED_BATCH_SECONDS)
-                break;
+            /* the clock after every step: a step of a big model takes
+             * milliseconds, and the UI must not wait for many of them */
+            if (w->pace <= 0 && now_seconds() - t0 > FULL_SPEED_BATCH_SECONDS) break;
         }
         int params_ok = !checkpoint || charrnn_params_finite(&w->tr.model);
 
         pthread_mutex_lock(&w->mu);
+        if (stopped) continue; /* stop_thread is waiting; nothing new to publish */
         for (long k = 0; k < done; k++) {
             series_append(&w->view.smooth, w->b_smooth[k]);
             series_append(&w->view.example, w->b_example[k]);
@@ -263,6 +271,7 @@ static void *worker_main(void *arg)
 train_worker *tw_new(int wake_fd)
 {
     train_worker *w = xcalloc(1, sizeof *w);
+    atomic_init(&w->stop, 0);
     pthread_mutex_init(&w->mu, NULL);
     pthread_cond_init(&w->wake_worker, NULL);
     pthread_cond_init(&w->request_done, NULL);
@@ -279,6 +288,9 @@ train_worker *tw_new(int wake_fd)
 static void stop_thread(train_worker *w)
 {
     if (!w->has_thread) return;
+    /* First the flag the running step polls (so it ends within one time step
+     * of the recurrence), then the lock, which the worker then gives up. */
+    atomic_store(&w->stop, 1);
     pthread_mutex_lock(&w->mu);
     w->quit = 1;
     pthread_cond_broadcast(&w->wake_worker);
@@ -286,6 +298,7 @@ static void stop_thread(train_worker *w)
     pthread_join(w->thread, NULL);
     w->has_thread = 0;
     w->quit = 0;
+    atomic_store(&w->stop, 0);
 }
 
 void tw_free(train_worker *w)
@@ -328,6 +341,7 @@ int tw_start(train_worker *w, const trainer_config *cfg, int paused, char *err, 
         return -1;
     }
     w->loaded = 1;
+    trainer_set_stop(&w->tr, &w->stop);
     w->clip = cfg->clip;
     v->data_bytes = w->tr.data.n_bytes;
     v->n_examples = w->tr.data.n_examples;

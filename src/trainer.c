@@ -58,7 +58,9 @@ void trainer_free(trainer *t)
     memset(t, 0, sizeof *t);
 }
 
-void trainer_step(trainer *t, trainer_step_info *info)
+void trainer_set_stop(trainer *t, const atomic_int *stop) { t->model.stop = stop; }
+
+int trainer_step(trainer *t, trainer_step_info *info)
 {
     long j = t->iteration;
     size_t ex = t->order[(size_t)j % t->data.n_examples];
@@ -74,6 +76,7 @@ void trainer_step(trainer *t, trainer_step_info *info)
     charrnn *m = &t->model;
     double cur = charrnn_forward(m, t->X, t->Y, T, t->a_prev);
     charrnn_backward(m, t->X, t->Y, T);
+    if (charrnn_stopped(m)) return -1; /* parameters and state untouched */
     double norm = 0.0;
     int clipped = charrnn_clip_update(m, t->cfg.clip ? t->cfg.clip_value : INFINITY, t->cfg.lr, &norm);
     memcpy(t->a_prev, charrnn_last_a(m, T), (size_t)m->n_a * sizeof(double));
@@ -88,6 +91,7 @@ void trainer_step(trainer *t, trainer_step_info *info)
         info->finite = isfinite(cur) && isfinite(norm) && isfinite(t->loss);
         info->example = ex;
     }
+    return 0;
 }
 
 int trainer_is_checkpoint(const trainer *t, long j) { return t->cfg.every > 0 && j % t->cfg.every == 0; }

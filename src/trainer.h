@@ -61,8 +61,12 @@ void trainer_config_defaults(trainer_config *cfg);
 /* 0, or -1 with the data file's error in err. */
 int trainer_init(trainer *t, const trainer_config *cfg, char *err, size_t errlen);
 void trainer_free(trainer *t);
-/* Runs iteration t->iteration and advances it. */
-void trainer_step(trainer *t, trainer_step_info *info);
+/* Runs iteration t->iteration and advances it; returns 0. Returns -1, with
+ * nothing changed, when the step was stopped (trainer_set_stop). */
+int trainer_step(trainer *t, trainer_step_info *info);
+/* A flag (may be NULL) that stops a running step or sample when another
+ * thread sets it: see charrnn_stopped. */
+void trainer_set_stop(trainer *t, const atomic_int *stop);
 int trainer_is_checkpoint(const trainer *t, long j);
 /* One name as print_sample shows it: first letter capitalised, without the
  * final newline. Writes UTF-8 into out (at least TRAINER_NAME_BYTES). */
