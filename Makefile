@@ -3,6 +3,9 @@
 #   make            build ./seqtutor
 #   make run        build, then open the course
 #   make test       build, then run every test (unit, command line, terminal)
+#   make WERROR=1   warnings are errors (CI builds this way, with gcc and clang)
+#   make CC=clang BUILD=build-clang BIN=build-clang/seqtutor test
+#                   a second compiler beside the first
 #   make bench      speed and memory measurements
 #   make sanitize   unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       a short libFuzzer run of the quiz parser (clang)
@@ -15,7 +18,7 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 BIN      ?= seqtutor
-BUILD    := build
+BUILD    ?= build
 PYTHON   ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 
 # -Werror only where asked for (CI: make WERROR=1 test): a newer compiler's
@@ -88,7 +91,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB_OBJS)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
 
 bench: $(BIN) $(BENCH_BINS) $(DEPS_TEST)
-	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh bench/run.sh
+	@SEQTUTOR_BIN="$(abspath $(BIN))" BENCH_DIR="$(abspath $(BUILD))/bench" PYTHON=$(PYTHON) sh bench/run.sh
 
 $(BUILD)/san/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
 	@mkdir -p $(dir $@)

@@ -1,4 +1,4 @@
 #!/bin/sh
 # Lesson loading and layout speed (run by bench/run.sh).
 echo "== lessons"
-"$ROOT/build/bench/bench_lessons"
+"${BENCH_DIR:-$ROOT/build/bench}/bench_lessons"

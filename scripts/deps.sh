@@ -2,6 +2,7 @@
 # Checks that the Debian packages seqtutor needs are installed.
 #   scripts/deps.sh build   packages needed to compile and run
 #   scripts/deps.sh test    those plus the ones the test suite and bench use
+#   scripts/deps.sh clang   the second compiler CI builds with
 # Missing packages are installed with apt-get when running as root; otherwise the
 # exact apt-get line is printed and the script exits with status 1.
 set -eu
@@ -12,7 +13,8 @@ test_pkgs="$build_pkgs libcmocka-dev tmux python3-numpy"
 case "$group" in
     build) want=$build_pkgs ;;
     test)  want=$test_pkgs ;;
-    *) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+    clang) want="clang" ;;
+    *) echo "usage: scripts/deps.sh build|test|clang" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
