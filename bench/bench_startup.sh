@@ -19,5 +19,6 @@ for size in 80x24 200x60; do
         ms=$(awk -v s="$start" '{ printf "%.1f", ($2 - s) * 1000 }' "$OUT/frame")
         if [ -z "$best" ] || [ "$(awk -v a="$ms" -v b="$best" 'BEGIN{print (a < b)}')" = 1 ]; then best=$ms; fi
     done
-    echo "  $size: ${best} ms from launching tmux + seqtutor to the first frame (best of 5)   target <= 50 ms"
+    verdict=$(awk -v b="${best:-999}" 'BEGIN { print (b <= 50) ? "ok" : "MISS" }')
+    echo "  $size: ${best} ms from launching tmux + seqtutor to the first frame (best of 5)   target <= 50 ms $verdict"
 done

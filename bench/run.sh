@@ -33,8 +33,8 @@ sed -n 's/.*(\([0-9]*\) it\/s); peak memory \([0-9-]*\) KiB.*/\1 \2/p' "$OUT/c.e
 awk -v ref="${ref_rate:-0}" '
     { if ($1 > best) best = $1; if ($2 > kb) kb = $2 }
     END {
-        printf "  %.0f it/s (best of 3), %.1fx the NumPy reference\n", best, ref > 0 ? best / ref : 0
-        printf "  peak memory: %.1f MiB                       target <= 8 MiB %s\n", kb / 1024, kb / 1024 <= 8 ? "ok" : "MISS"
+        printf "  %.0f it/s (best of 3), %.1fx the NumPy reference\n", best, (ref > 0) ? best / ref : 0
+        printf "  peak memory: %.1f MiB                       target <= 8 MiB %s\n", kb / 1024, (kb / 1024 <= 8) ? "ok" : "MISS"
     }'
 
 for extra in "$ROOT"/bench/bench_*.sh; do
