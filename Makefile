@@ -9,6 +9,7 @@
 #   make bench      speed and memory measurements
 #   make sanitize   unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       a short libFuzzer run of the quiz parser (clang)
+#   make check-reproducible  two builds in two folders give the same binary
 #   make install PREFIX=/usr/local
 #   make clean
 #
@@ -31,7 +32,11 @@ OPT      ?= -O2 -g
 # Evaluated when a recipe runs, i.e. after the dependency check has passed.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw readline))
 PKG_LIBS   = $(shell pkg-config --libs ncursesw readline) -lm -lpthread
-CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) -I$(BUILD) -Isrc $(PKG_CFLAGS) $(CFLAGS)
+# The build folder is not recorded in the objects (debug info included), so
+# two builds of one commit in two folders are the same bytes
+# (make check-reproducible); the caller's CPPFLAGS and CFLAGS come last.
+REPRO      = '-ffile-prefix-map=$(CURDIR)=.'
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(REPRO) -I$(BUILD) -Isrc $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 SRCS      := $(wildcard src/*.c)
 LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
@@ -43,10 +48,15 @@ SAN_OBJS  := $(LIB_SRCS:src/%.c=$(BUILD)/san/obj/%.o)
 SAN_BINS  := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/san/tests/%)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
+# Absolute forms, for the scripts (abspath would split a folder name with a
+# space): the caller's own absolute paths are kept as they are.
+ABS_BIN   = $(if $(filter /%,$(BIN)),$(BIN),$(CURDIR)/$(BIN))
+ABS_BUILD = $(if $(filter /%,$(BUILD)),$(BUILD),$(CURDIR)/$(BUILD))
+
 DEPS_BUILD := $(BUILD)/deps-build.ok
 DEPS_TEST  := $(BUILD)/deps-test.ok
 
-.PHONY: all run test bench sanitize fuzz install clean FORCE
+.PHONY: all run test bench sanitize fuzz install clean check-reproducible FORCE
 .SECONDARY:
 all: $(BIN)
 
@@ -64,8 +74,8 @@ $(DEPS_TEST): scripts/deps.sh
 # exactly what depends on it.
 $(BUILD)/config.h: FORCE
 	@mkdir -p $(BUILD)
-	@printf '#define SEQTUTOR_SRCDIR "%s"\n#define SEQTUTOR_PREFIX "%s"\n#define SEQTUTOR_VERSION "%s"\n' \
-	    "$(CURDIR)" "$(PREFIX)" "1.0.0" > $@.tmp
+	@printf '#define SEQTUTOR_PREFIX "%s"\n#define SEQTUTOR_VERSION "%s"\n' \
+	    "$(PREFIX)" "1.0.0" > $@.tmp
 	@cmp -s $@ $@.tmp && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
@@ -77,21 +87,21 @@ $(BIN): $(OBJS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(DEPS_TEST)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-unused-function -o $@ $< $(LIB_OBJS) -lcmocka $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) -Wno-unused-function $(LDFLAGS) -o $@ $< $(LIB_OBJS) -lcmocka $(PKG_LIBS)
 
 run: $(BIN)
 	./$(BIN)
 
 test: $(BIN) $(UNIT_BINS) $(DEPS_TEST)
-	@SEQTUTOR_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
+	@SEQTUTOR_BIN="$(ABS_BIN)" PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
 
 BENCH_BINS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 $(BUILD)/bench/%: bench/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(PKG_LIBS)
 
 bench: $(BIN) $(BENCH_BINS) $(DEPS_TEST)
-	@SEQTUTOR_BIN="$(abspath $(BIN))" BENCH_DIR="$(abspath $(BUILD))/bench" PYTHON=$(PYTHON) sh bench/run.sh
+	@SEQTUTOR_BIN="$(ABS_BIN)" BENCH_DIR="$(ABS_BUILD)/bench" PYTHON=$(PYTHON) sh bench/run.sh
 
 $(BUILD)/san/obj/%.o: src/%.c $(DEPS_BUILD) $(BUILD)/config.h
 	@mkdir -p $(dir $@)
@@ -108,9 +118,14 @@ fuzz: $(DEPS_BUILD)
 	@sh tests/fuzz/run.sh
 
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/seqtutor
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/seqtutor
-	cp -R content quizzes data $(DESTDIR)$(PREFIX)/share/seqtutor/
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/seqtutor"
+	install -m 755 "$(BIN)" "$(DESTDIR)$(PREFIX)/bin/seqtutor"
+	cp -R content quizzes data "$(DESTDIR)$(PREFIX)/share/seqtutor/"
+
+# Two builds of this tree in two temporary folders (one named with a space
+# and Chinese characters), at different times: the binaries must be equal.
+check-reproducible:
+	@sh scripts/check-reproducible.sh
 
 clean:
 	rm -rf $(BUILD) $(BIN)

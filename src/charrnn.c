@@ -116,10 +116,14 @@ static void transpose(double *restrict dst, const double *restrict src, int rows
     for (int i = 0; i < r4; i += 4) {
         const double *s0 = src + (size_t)i * cols;
         for (int j = 0; j < c4; j += 4) {
-            double b[4][4];
+            double b[4][4]; /* unrolled at any -O: sixteen registers */
+#pragma GCC unroll 4
             for (int u = 0; u < 4; u++)
+#pragma GCC unroll 4
                 for (int v = 0; v < 4; v++) b[u][v] = s0[(size_t)u * cols + j + v];
+#pragma GCC unroll 4
             for (int v = 0; v < 4; v++)
+#pragma GCC unroll 4
                 for (int u = 0; u < 4; u++) dst[(size_t)(j + v) * rows + i + u] = b[u][v];
         }
     }

@@ -130,7 +130,7 @@ static int parse_lesson_number(const char *s)
 
 static const char *pick_lang(const char *cmd, const char *flag)
 {
-    const char *lang = lang_pick(flag);
+    const char *lang = paths_lang(flag);
     if (!lang) fprintf(stderr, "seqtutor %s: --lang must be zh or en, not '%s'\n", cmd, flag);
     return lang;
 }

@@ -535,7 +535,7 @@ int cmd_quiz(int argc, char **argv)
     int rc = opts_parse("quiz", usage, argc, argv, specs, N_SPECS, pos, 1, &n_pos);
     if (rc == OPTS_HELP) return 0;
     if (rc == OPTS_ERROR) return 2;
-    const char *lang = lang_pick(lang_flag);
+    const char *lang = paths_lang(lang_flag);
     if (!lang) {
         fprintf(stderr, "seqtutor quiz: --lang must be zh or en, not '%s'\n", lang_flag);
         return 2;

@@ -47,6 +47,11 @@ static inline __attribute__((always_inline)) void store(double *p, vd v) { *(vd 
 #endif
 enum { RB_MAX = KERNEL_RB_MAX, WB_MAX = 14 };
 
+/* The block loops below must become straight-line code, so that the
+ * accumulators are registers, at any optimisation level a distribution
+ * builds with (its -O2 comes after our -O3). */
+#define UNROLL _Pragma("GCC unroll 16")
+
 /* A block of RB rows × WB windows of VW outputs, all summed over k in one
  * pass: RB·WB independent accumulator chains, each x window loaded once per
  * k for all RB rows, each s broadcast once per k for all WB windows. RB and
@@ -59,23 +64,23 @@ static inline __attribute__((always_inline)) void gemm_block(
     const double *X, ptrdiff_t x_ks, int K, const int RB, const int WB, int c0, int c_last)
 {
     vd acc[RB_MAX][WB_MAX];
-    for (int r = 0; r < RB; r++)
-        for (int w = 0; w < WB; w++) acc[r][w] = splat(0.0);
+    UNROLL for (int r = 0; r < RB; r++)
+        UNROLL for (int w = 0; w < WB; w++) acc[r][w] = splat(0.0);
     const double *xp = X + c0, *xl = X + c_last, *sp = S;
     for (int k = 0; k < K; k++) {
         vd xv[WB_MAX];
-        for (int w = 0; w < WB - 1; w++) xv[w] = load(xp + w * VW);
+        UNROLL for (int w = 0; w < WB - 1; w++) xv[w] = load(xp + w * VW);
         xv[WB - 1] = load(xl);
-        for (int r = 0; r < RB; r++) {
+        UNROLL for (int r = 0; r < RB; r++) {
             vd s = splat(sp[r * s_rs]);
-            for (int w = 0; w < WB; w++) acc[r][w] += s * xv[w];
+            UNROLL for (int w = 0; w < WB; w++) acc[r][w] += s * xv[w];
         }
         xp += x_ks;
         xl += x_ks;
         sp += s_ks;
     }
-    for (int r = 0; r < RB; r++) {
-        for (int w = 0; w < WB - 1; w++) store(out + r * out_rs + c0 + w * VW, acc[r][w]);
+    UNROLL for (int r = 0; r < RB; r++) {
+        UNROLL for (int w = 0; w < WB - 1; w++) store(out + r * out_rs + c0 + w * VW, acc[r][w]);
         store(out + r * out_rs + c_last, acc[r][WB - 1]);
     }
 }

@@ -2,14 +2,17 @@
 #include "paths.h"
 
 #include "config.h"
+#include "lang.h"
+#include "progress.h"
 #include "util.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-enum { N_CANDIDATES = 3 };
+enum { N_CANDIDATES = 5 };
 
 static int is_data_home(const char *dir)
 {
@@ -32,16 +35,64 @@ char *paths_join(const char *dir, const char *rel)
     return p;
 }
 
+/* The directory of the running executable (from /proc/self/exe), or NULL.
+ * Nothing about where the program was built is compiled in, so two builds
+ * of one commit are the same bytes wherever they were made. */
+static const char *exe_dir(void)
+{
+    static char buf[4096];
+    static int done;
+    if (done) return buf[0] ? buf : NULL;
+    done = 1;
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0 || (size_t)n >= sizeof buf - 1) {
+        buf[0] = '\0';
+        return NULL;
+    }
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash) {
+        buf[0] = '\0';
+        return NULL;
+    }
+    *slash = '\0';
+    if (!buf[0]) strcpy(buf, "/");
+    return buf;
+}
+
+/* p without "..", when it exists (for the report); takes ownership of p. */
+static char *canonical(char *p)
+{
+    char *r = realpath(p, NULL);
+    if (!r) return p;
+    free(p);
+    return r;
+}
+
 static void candidates(const char *out[N_CANDIDATES], const char *names[N_CANDIDATES])
 {
-    static char *prefix_share;
-    if (!prefix_share) prefix_share = paths_join(SEQTUTOR_PREFIX, "share/seqtutor");
+    static char *prefix_share, *beside, *above, *installed;
+    static int done;
+    if (!done) {
+        done = 1;
+        prefix_share = paths_join(SEQTUTOR_PREFIX, "share/seqtutor");
+        const char *d = exe_dir();
+        if (d) {
+            beside = xstrdup(d);
+            above = canonical(paths_join(d, ".."));
+            installed = canonical(paths_join(d, "../share/seqtutor"));
+        }
+    }
     out[0] = getenv("SEQTUTOR_HOME");
     names[0] = "$SEQTUTOR_HOME";
-    out[1] = SEQTUTOR_SRCDIR;
-    names[1] = "source tree";
-    out[2] = prefix_share;
-    names[2] = "install prefix";
+    out[1] = beside;
+    names[1] = "program's folder";
+    out[2] = above;
+    names[2] = "the one above";
+    out[3] = installed;
+    names[3] = "../share/seqtutor";
+    out[4] = prefix_share;
+    names[4] = "install prefix";
 }
 
 const char *paths_home(void)
@@ -68,7 +119,7 @@ void paths_report(FILE *out)
                           : c[i] == home    ? "found, in use"
                           : is_data_home(c[i]) ? "found"
                                                : "no content/ here";
-        fprintf(out, "  %-15s %s (%s)\n", names[i], c[i] && *c[i] ? c[i] : "-", state);
+        fprintf(out, "  %-17s %s (%s)\n", names[i], c[i] && *c[i] ? c[i] : "-", state);
     }
     if (!home) fprintf(out, "  none found: set SEQTUTOR_HOME to a folder with content/\n");
     fprintf(out, "state directory:  %s\n", paths_state_dir());
@@ -104,4 +155,13 @@ int paths_ensure_state_dir(char *err, size_t errlen)
         return -1;
     }
     return 0;
+}
+
+const char *paths_lang(const char *flag)
+{
+    if (flag) return lang_parse(flag);
+    char *path = paths_join(paths_state_dir(), "progress");
+    const char *lang = lang_choose(NULL, progress_peek_lang(path));
+    free(path);
+    return lang;
 }

@@ -144,6 +144,23 @@ static int set_aside(progress *p, const char *path, const char *why, size_t line
     return PROGRESS_CORRUPT;
 }
 
+const char *progress_peek_lang(const char *path)
+{
+    size_t len = 0;
+    char ferr[ERRBUF];
+    char *text = file_read(path, PROGRESS_MAX_BYTES, &len, ferr, sizeof ferr);
+    if (!text) return NULL;
+    const char *lang = NULL;
+    if (strncmp(text, PROGRESS_MAGIC "\n", strlen(PROGRESS_MAGIC) + 1) == 0) {
+        for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+            if (strncmp(line, "lang zh", 7) == 0 && (line[7] == '\n' || line[7] == '\0')) lang = "zh";
+            if (strncmp(line, "lang en", 7) == 0 && (line[7] == '\n' || line[7] == '\0')) lang = "en";
+        }
+    }
+    free(text);
+    return lang;
+}
+
 int progress_load(progress *p, const char *path, char *err, size_t errlen)
 {
     progress_init(p);

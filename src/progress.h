@@ -54,6 +54,9 @@ typedef struct {
 void progress_init(progress *p);
 int progress_load(progress *p, const char *path, char *err, size_t errlen);
 int progress_save(progress *p, const char *path, char *err, size_t errlen);
+/* The saved course language, "zh" or "en", or NULL (none, or no readable
+ * file). Only reads: a broken file is left for progress_load to report. */
+const char *progress_peek_lang(const char *path);
 
 /* "zh" -> PROGRESS_ZH, anything else -> PROGRESS_EN. */
 int progress_lang_index(const char *lang);

@@ -489,9 +489,8 @@ static void main_loop(tui_app *app)
 
 static const char *initial_lang(const tui_start *start, const progress *p)
 {
-    if (start->lang) return lang_pick(start->lang) ? lang_pick(start->lang) : "en";
-    if (p->lang[0]) return strcmp(p->lang, "zh") == 0 ? "zh" : "en";
-    return lang_pick(NULL);
+    const char *l = lang_choose(start->lang, p->lang);
+    return l ? l : "en";
 }
 
 static void load_progress(tui_app *app)
@@ -546,6 +545,9 @@ int tui_run(const tui_start *start)
         fcntl(wake_pipe[i], F_SETFL, fcntl(wake_pipe[i], F_GETFL) | O_NONBLOCK);
         fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
     }
+    /* The real size of the terminal wins over stale LINES/COLUMNS in the
+     * environment (a shell that exported them once, at another size). */
+    use_tioctl(TRUE);
     term_screen = newterm(NULL, stdout, stdin);
     if (!term_screen) {
         fprintf(stderr, "seqtutor: cannot use the terminal '%s'\n",
@@ -616,7 +618,7 @@ static int plain_home(const char *lang)
     char err[ERRBUF];
     progress_load(&p, path, err, sizeof err);
     free(path);
-    if (!lang) lang = p.lang[0] ? p.lang : lang_pick(NULL);
+    if (!lang) lang = lang_choose(NULL, p.lang);
     printf("%s\n%s\n\n%s:\n", i18n(lang, I18N_APP_TITLE), i18n(lang, I18N_APP_SUBTITLE),
            i18n(lang, I18N_LESSONS));
     lesson_set *set = lesson_load_all(lang, err, sizeof err);

@@ -65,3 +65,6 @@ check_screen() {
 }
 
 finish() { tui_stop; exit "$TEST_FAILS"; }
+# A failing or interrupted script leaves no tmux server (nor what runs in it).
+trap 'tui_stop' EXIT
+trap 'tui_stop; exit 130' INT TERM

@@ -15,6 +15,7 @@ failed=0
 failed_names=""
 LOG=$(mktemp -d)
 trap 'rm -rf "$LOG"' EXIT
+trap 'exit 130' INT TERM
 
 count() { # file label status
     p=$(grep -c '^ok ' "$1" 2>/dev/null); p=${p:-0}
@@ -34,26 +35,56 @@ count() { # file label status
     fi
 }
 
-export SEQTUTOR="${SEQTUTOR_BIN:-$ROOT/seqtutor}"
-export SEQTUTOR_HOME="$ROOT"
-export SHARED="${SHARED:-$ROOT/../shared}"
+# The tests name the binary and the tree through links without spaces, so
+# that a checkout in "课程 a b/" runs the same commands (tests/cli/anypath.sh
+# checks the build itself there).
+mkdir -p "$LOG/bin"
+ln -s "${SEQTUTOR_BIN:-$ROOT/seqtutor}" "$LOG/bin/seqtutor"
+ln -s "$ROOT" "$LOG/tree"
+export SEQTUTOR="$LOG/bin/seqtutor"
+export SEQTUTOR_HOME="$LOG/tree"
+SHARED="${SHARED:-$ROOT/../shared}"
+[ -d "$SHARED" ] && ln -s "$(cd "$SHARED" && pwd)" "$LOG/shared" && SHARED="$LOG/shared"
+export SHARED
 export PYTHON="${PYTHON:-python3}"
-export NO_COLOR=
 
+# A known environment: nothing of the caller's locale, terminal size,
+# colour wishes or time zone reaches a test unless the test sets it itself
+# (tests/cli/hermetic.sh runs part of the suite from a hostile one).
+for v in $(env | sed -n 's/^\(LC_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
+unset LANGUAGE COLUMNS LINES NO_COLOR CLICOLOR CLICOLOR_FORCE FORCE_COLOR TMUX TMUX_PANE
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR XDG_CONFIG_DIRS XDG_DATA_DIRS
+unset SEQTUTOR_KERNEL SEQTUTOR_NOW SEQTUTOR_BENCH_OUT SEQTUTOR_PANEL_FULL_SPEED
+export LANG=C.UTF-8 TERM=xterm-256color TZ=UTC
+# Every test binary and script gets a bound; one that runs past it is named.
+LIMIT=${SEQTUTOR_TEST_LIMIT:-300}
+bounded() { # seconds cmd...
+    if command -v timeout >/dev/null 2>&1; then timeout -k 5 "$@"; else shift; "$@"; fi
+}
+
+# ONLY="a.sh b.sh": run just these scripts (tests/cli/hermetic.sh uses it).
 for bin in "$@"; do
+    [ -n "${ONLY:-}" ] && break
     name=$(basename "$bin")
-    XDG_STATE_HOME="$LOG/state-$name" "$bin" > "$LOG/$name.log" 2>&1
-    count "$LOG/$name.log" "$name" $?
+    mkdir -p "$LOG/home-$name"
+    HOME="$LOG/home-$name" XDG_STATE_HOME="$LOG/state-$name" bounded "$LIMIT" "$bin" > "$LOG/$name.log" 2>&1
+    st=$?
+    [ "$st" -eq 124 ] && echo "not ok - $name ran past its limit of $LIMIT s" >> "$LOG/$name.log"
+    count "$LOG/$name.log" "$name" $st
 done
 
 if [ "$unit_only" -eq 0 ]; then
-    for t in tests/cli/*.sh tests/tui/*.sh; do
+    for t in ${ONLY:-tests/cli/*.sh tests/tui/*.sh}; do
         [ -f "$t" ] || continue
         name=$(echo "$t" | tr '/' '_')
         work=$(mktemp -d)
         ( cd "$work" && XDG_STATE_HOME="$work/state" HOME="$work" TEST_WORK="$work" \
-            bash "$ROOT/$t" ) > "$LOG/$name.log" 2>&1
-        count "$LOG/$name.log" "$t" $?
+            bounded "$LIMIT" bash "$ROOT/$t" ) > "$LOG/$name.log" 2>&1
+        st=$?
+        [ "$st" -eq 124 ] && echo "not ok - $t ran past its limit of $LIMIT s" >> "$LOG/$name.log"
+        # nothing outlives its test: its tmux server and what runs inside
+        tmux -S "$work/tmux.sock" kill-server >/dev/null 2>&1
+        count "$LOG/$name.log" "$t" $st
         rm -rf "$work"
     done
 fi

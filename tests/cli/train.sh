@@ -99,7 +99,7 @@ check_contains "train --help lists defaults" "default 35000" "$(cat "$TEST_WORK/
 check_status "sample --help" 0 "$SEQTUTOR" sample --help
 check_status "unknown command" 2 "$SEQTUTOR" frobnicate
 check_status "--version" 0 "$SEQTUTOR" --version
-check_contains "--version says where it looked" "source tree" "$(cat "$TEST_WORK/out")"
+check_contains "--version says where it looked" "program's folder" "$(cat "$TEST_WORK/out")"
 
 # 7. Exploding gradients stop training with a lesson, not a crash.
 check_status "NaN stops training" 1 "$SEQTUTOR" train --plain --data "$COURSE" --no-clip --lr 50 --iterations 3000
