@@ -9,6 +9,7 @@
 #   make bench      speed and memory measurements
 #   make sanitize   unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       a short libFuzzer run of the quiz parser (clang)
+#   make torture    100,000 random terminal actions per screen (sanitizer build)
 #   make check-reproducible  two builds in two folders give the same binary
 #   make install PREFIX=/usr/local
 #   make clean
@@ -56,7 +57,7 @@ ABS_BUILD = $(if $(filter /%,$(BUILD)),$(BUILD),$(CURDIR)/$(BUILD))
 DEPS_BUILD := $(BUILD)/deps-build.ok
 DEPS_TEST  := $(BUILD)/deps-test.ok
 
-.PHONY: all run test bench sanitize fuzz install clean check-reproducible FORCE
+.PHONY: all run test bench sanitize fuzz torture install clean check-reproducible FORCE
 .SECONDARY:
 all: $(BIN)
 
@@ -92,8 +93,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) $(DEPS_TEST)
 run: $(BIN)
 	./$(BIN)
 
-test: $(BIN) $(UNIT_BINS) $(DEPS_TEST)
-	@SEQTUTOR_BIN="$(ABS_BIN)" PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
+# The program itself under AddressSanitizer + UndefinedBehaviorSanitizer, for
+# the terminal-input fuzzing (tests/tui/fuzz_input.sh, make torture).
+SAN_BIN := $(BUILD)/san/seqtutor
+$(SAN_BIN): $(SAN_OBJS) $(BUILD)/san/obj/main.o
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(BUILD)/san/obj/main.o $(PKG_LIBS)
+
+test: $(BIN) $(UNIT_BINS) $(SAN_BIN) $(DEPS_TEST)
+	@SEQTUTOR_BIN="$(ABS_BIN)" SEQTUTOR_SAN_BIN="$(ABS_BUILD)/san/seqtutor" PYTHON=$(PYTHON) sh tests/run.sh $(UNIT_BINS)
+
+# 100,000 random terminal actions per screen against the sanitizer build.
+torture: $(SAN_BIN) $(DEPS_TEST)
+	@$(PYTHON) tests/tui/fuzz_input.py --bin "$(ABS_BUILD)/san/seqtutor" --work "$$(mktemp -d)" \
+	    --home "$(CURDIR)" --data data/dinos.txt --actions $${TORTURE_ACTIONS:-100000}
 
 BENCH_BINS := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 $(BUILD)/bench/%: bench/%.c $(LIB_OBJS)

@@ -7,6 +7,10 @@
 # With KEEP_DIR set, the builds are made under it and kept (tests/cli/anypath.sh
 # goes on to use the one in the folder with the space).
 set -eu
+# Only the arguments given here reach the two builds, not those of a make
+# that runs this script (make test, make check-reproducible): make exports
+# its command-line variables, and BIN or BUILD would move the binary.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES BIN BUILD
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "${KEEP_DIR:-}" ]; then
     TMP=$KEEP_DIR

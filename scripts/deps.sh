@@ -13,7 +13,7 @@ test_pkgs="$build_pkgs libcmocka-dev tmux python3-numpy"
 case "$group" in
     build) want=$build_pkgs ;;
     test)  want=$test_pkgs ;;
-    clang) want="clang" ;;
+    clang) want="clang libclang-rt-dev" ;;
     *) echo "usage: scripts/deps.sh build|test|clang" >&2; exit 2 ;;
 esac
 

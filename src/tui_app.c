@@ -8,9 +8,12 @@
  * dispatch what arrived.
  *
  * All drawing goes to stdscr through two sub-windows that share its memory
- * (the body and the bottom line), so reading keys from stdscr (which may
- * refresh it) can never paint stale content, and a frame is one
- * wnoutrefresh + one doupdate.
+ * (the body and the bottom line), and a frame is one wnoutrefresh + one
+ * doupdate. Keys are read from a separate 1x1 window that nothing draws
+ * in: wget_wch refreshes the window it reads from when that window was
+ * touched, and a refresh of stdscr from inside wget_wch, in the middle of a
+ * resize to a tiny size, is where random terminal input once crashed the
+ * program (SIGSEGV in wnoutrefresh).
  */
 #include "tui_priv.h"
 
@@ -36,7 +39,7 @@
 static tui_app the_app;                   /* the one application object */
 static int wake_pipe[2] = {-1, -1};       /* [0] read by the UI, [1] written by anyone */
 static volatile sig_atomic_t got_int;     /* SIGINT arrived */
-static volatile sig_atomic_t got_term;    /* SIGTERM or SIGHUP arrived */
+static volatile sig_atomic_t got_term;    /* SIGTERM, SIGHUP or SIGQUIT: its number */
 static volatile sig_atomic_t got_winch;   /* SIGWINCH arrived */
 static struct sigaction curses_winch;     /* ncurses' own SIGWINCH handler, chained */
 static SCREEN *term_screen;               /* the curses screen while it is open */
@@ -61,7 +64,7 @@ static void on_signal(int sig)
         if (curses_winch.sa_handler != SIG_DFL && curses_winch.sa_handler != SIG_IGN &&
             !(curses_winch.sa_flags & SA_SIGINFO))
             curses_winch.sa_handler(sig);
-    } else got_term = 1;
+    } else got_term = sig;
     tui_wake();
     errno = saved;
 }
@@ -75,6 +78,7 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ leaves cleanly too, the terminal restored */
     sigaction(SIGWINCH, &sa, &curses_winch);
     signal(SIGPIPE, SIG_IGN);
 }
@@ -84,6 +88,7 @@ static void reset_signals(void)
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
     sigaction(SIGWINCH, &curses_winch, NULL);
 }
 
@@ -414,7 +419,8 @@ static int read_keys(tui_app *app)
 {
     wint_t wch;
     int status, n = 0;
-    while (!app->quit && (status = wget_wch(stdscr, &wch)) != ERR) {
+    untouchwin(app->input); /* nothing to paint: wget_wch must not refresh */
+    while (!app->quit && (status = wget_wch(app->input, &wch)) != ERR) {
         handle_key(app, normalise_key(status, wch));
         n++;
     }
@@ -455,7 +461,7 @@ static void main_loop(tui_app *app)
 {
     while (!app->quit) {
         if (got_int || got_term) {
-            app->exit_status = got_int ? 130 : 143;
+            app->exit_status = got_int ? 130 : 128 + (int)got_term;
             break;
         }
         if (got_winch) {
@@ -563,7 +569,9 @@ int tui_run(const tui_start *start)
     noecho();
     nonl();
     intrflush(stdscr, FALSE);
-    keypad(stdscr, TRUE);
+    app->input = newwin(1, 1, 0, 0);
+    if (!app->input) die("cannot create the input window");
+    keypad(app->input, TRUE);
     /* Home/End as tmux, screen and rxvt send them (VT220 style) and as xterm
      * sends them outside keypad mode; terminfo entries often lack these. */
     static const struct { const char *seq; int key; } extra_keys[] = {
@@ -573,7 +581,7 @@ int tui_run(const tui_start *start)
     };
     for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
         if (key_defined(extra_keys[i].seq) == 0) define_key(extra_keys[i].seq, extra_keys[i].key);
-    nodelay(stdscr, TRUE);
+    nodelay(app->input, TRUE);
     set_escdelay(25);
     curs_set(0);
     app->color = tui_colors_init();
@@ -591,7 +599,8 @@ int tui_run(const tui_start *start)
     tui_save_progress(app);
     if (app->body) delwin(app->body);
     if (app->bottom) delwin(app->bottom);
-    app->body = app->bottom = NULL;
+    if (app->input) delwin(app->input);
+    app->body = app->bottom = app->input = NULL;
     restore_terminal();
     reset_signals();
     util_set_cleanup(NULL);

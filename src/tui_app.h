@@ -190,6 +190,8 @@ struct tui_app {
     int too_small;            /* 1 while below TUI_MIN_COLS x TUI_MIN_ROWS */
     WINDOW *body;             /* where the top screen draws; NULL while too small */
     WINDOW *bottom;           /* the last line: status, hints, command line (framework only) */
+    WINDOW *input;            /* 1x1 at the top left, never drawn, resized or deleted: keys are
+                               * read from it, so reading never refreshes stdscr */
     tui_screen *top;          /* the screen shown; ->below links the stack down to home */
     int utf8;                 /* the locale is UTF-8 (else use ASCII replacements) */
     int color;                /* colours in use (else bold/reverse/underline only) */

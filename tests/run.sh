@@ -55,6 +55,8 @@ for v in $(env | sed -n 's/^\(LC_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 unset LANGUAGE COLUMNS LINES NO_COLOR CLICOLOR CLICOLOR_FORCE FORCE_COLOR TMUX TMUX_PANE
 unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_RUNTIME_DIR XDG_CONFIG_DIRS XDG_DATA_DIRS
 unset SEQTUTOR_KERNEL SEQTUTOR_NOW SEQTUTOR_BENCH_OUT SEQTUTOR_PANEL_FULL_SPEED
+# a make that runs the tests passes its own variables on: not to the tests
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 export LANG=C.UTF-8 TERM=xterm-256color TZ=UTC
 # Every test binary and script gets a bound; one that runs past it is named.
 LIMIT=${SEQTUTOR_TEST_LIMIT:-300}

@@ -21,7 +21,7 @@ check_eq "training from there" "Iteration: 0, Loss: 23.084044" \
     "$(env -u SEQTUTOR_HOME "$BIN" train --plain --iterations 1 | head -1)"
 
 DEST="$TEST_WORK/with space/dest"
-if (cd "$TREE" && make install DESTDIR="$DEST" PREFIX=/opt/seq > "$TEST_WORK/install.log" 2>&1); then
+if (cd "$TREE" && env -u BIN -u BUILD make install DESTDIR="$DEST" PREFIX=/opt/seq > "$TEST_WORK/install.log" 2>&1); then
     ok "make install DESTDIR='…/with space/dest'"
 else
     not_ok "make install DESTDIR='…/with space/dest'"; tail -5 "$TEST_WORK/install.log"
