@@ -11,12 +11,8 @@
 #endif
 #define KERNEL_LANES 4
 #define KERNEL_ACC_MAX 12
-#ifndef KERNEL_WB_ONE
 #define KERNEL_WB_ONE 13
-#endif
-#ifndef KERNEL_WB_MULTI
 #define KERNEL_WB_MULTI 4
-#endif
 #define KERNEL_NAME "avx2"
 #define KERNEL_SYM(x) x##_avx2
 #include "kernel_impl.h"

@@ -11,12 +11,8 @@
 #define KERNEL_LANES 8
 #define KERNEL_ACC_MAX 24
 #define KERNEL_RB_MAX 8
-#ifndef KERNEL_WB_ONE
 #define KERNEL_WB_ONE 8
-#endif
-#ifndef KERNEL_WB_MULTI
 #define KERNEL_WB_MULTI 2
-#endif
 #define KERNEL_NAME "avx512"
 #define KERNEL_SYM(x) x##_avx512
 #include "kernel_impl.h"

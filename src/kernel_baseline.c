@@ -3,12 +3,8 @@
  * Every CPU runs this path. */
 #define KERNEL_LANES 2
 #define KERNEL_ACC_MAX 12
-#ifndef KERNEL_WB_ONE
 #define KERNEL_WB_ONE 13
-#endif
-#ifndef KERNEL_WB_MULTI
 #define KERNEL_WB_MULTI 4
-#endif
 #define KERNEL_NAME "baseline"
 #define KERNEL_SYM(x) x##_baseline
 #include "kernel_impl.h"

@@ -4,6 +4,11 @@
  *
  *   KERNEL_LANES    doubles per vector (2, 4 or 8)
  *   KERNEL_ACC_MAX  accumulators one block may keep in registers
+ *   KERNEL_WB_ONE   windows per pass for a single row (the recurrences)
+ *   KERNEL_WB_MULTI windows per pass for several rows (narrower, so that
+ *                   more rows share each loaded window)
+ *   KERNEL_RB_MAX   rows per block, at most (default 4; blocks for 5-8
+ *                   rows are compiled only where it is 6 or 8)
  *   KERNEL_SYM(x)   the path's name for symbol x (x ## _avx2)
  *   KERNEL_NAME     "avx2"
  *
