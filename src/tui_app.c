@@ -594,6 +594,7 @@ int tui_run(const tui_start *start)
     draw_frame(app);
     main_loop(app);
 
+    app->status[0] = '\0'; /* from here on, only errors of the way out */
     while (app->top) remove_screen(app, app->top);
     tui_cmdline_shutdown(app);
     tui_save_progress(app);

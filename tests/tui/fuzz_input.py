@@ -171,11 +171,17 @@ def main():
                 print("not ok - %s: exit status %d at the end (seed %d)" % (name, st, args.seed))
             with open(stderr_path, errors="replace") as f:
                 err = f.read()
-            if err.strip():
+            reports = [l for l in err.splitlines() if any(
+                m in l for m in ("Sanitizer", "runtime error:", "==ERROR", "SUMMARY:"))]
+            if reports:
                 fails += 1
-                print("not ok - %s: the program wrote to stderr (sanitizer report?), seed %d:" % (name, args.seed))
-                for line in err.splitlines()[:30]:
+                print("not ok - %s: sanitizer report, seed %d:" % (name, args.seed))
+                for line in err.splitlines()[:40]:
                     print("#   " + line)
+            elif err.strip():
+                # the program's own messages on the way out: shown, not failures
+                for line in err.splitlines()[:5]:
+                    print("#   stderr: " + line)
             print("%s - %s: %d actions, %d restarts, %d failures" % (
                 "ok" if fails == 0 else "not ok", name, args.actions, restarts, fails))
             total_actions += args.actions
