@@ -28,6 +28,18 @@ check_contains "Ctrl-C leaves echo on" " echo " "$stty_out"
 tui_stop
 sleep 0.2
 
+# Stale LINES/COLUMNS in the environment (a shell that exported them at
+# another size) lose to the real size of the terminal.
+tui_start 80 24 "env COLUMNS=200 LINES=10 $SEQTUTOR --lang en"
+check_screen "stale COLUMNS=200 LINES=10: the 80x24 home screen" "q quit"
+check_eq "the footer is on the last of 24 rows" "24" "$(tui_screen | grep -n 'q quit' | cut -d: -f1)"
+check "no line wider than 80 columns" test "$(tui_screen | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')" -le 80
+tui_resize 100 30
+sleep 0.3
+check_eq "and resizing still follows the terminal (row 30)" "30" "$(tui_screen | grep -n 'q quit' | cut -d: -f1)"
+tui_stop
+sleep 0.2
+
 tui_start 80 24 "$SEQTUTOR --lang en"
 check_screen "started again" "Lessons"
 pkill -TERM -f "^$SEQTUTOR --lang en\$" 2>/dev/null || kill -TERM "$(pgrep -f "^$SEQTUTOR --lang en\$")"
