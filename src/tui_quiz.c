@@ -287,7 +287,10 @@ static void show_start(quiz_screen *qs, tui_app *app)
 static uint32_t fresh_seed(const tui_start *st)
 {
     if (st && st->quiz_seed_set) return (uint32_t)st->quiz_seed;
-    return (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16) ^ (uint32_t)(now_seconds() * 1e6);
+    /* microseconds, wrapped to 32 bits as an integer (a double past 2^32
+     * converted to uint32_t is undefined behaviour) */
+    uint64_t us = (uint64_t)(now_seconds() * 1e6);
+    return (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16) ^ (uint32_t)us;
 }
 
 /* A new attempt over the whole file (or what is due, with review). */
